@@ -1,0 +1,36 @@
+// ImageRef: an image reference split the way the Docker distribution library
+// does it (registry / repository : tag @ digest).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace vern {
+
+struct ImageRef {
+  std::string text;        // as written (after variable substitution where known)
+  std::string registry;    // "docker.io" when the name has no registry part
+  std::string repository;  // path without registry, e.g. "library/nginx" stays "nginx"
+  std::string tag;         // empty when none is written
+  std::string digest;      // everything after '@', empty when none is written
+  bool dynamic = false;    // contains a variable that could not be resolved
+  bool scratch = false;    // Dockerfile `FROM scratch`: not an image
+  bool stage = false;      // names an earlier build stage: not an image
+
+  // True iff the reference is an image one can pull (not scratch, a stage, or unknown).
+  bool is_image() const { return !dynamic && !scratch && !stage && !text.empty(); }
+  // True iff the digest is "sha256:" followed by exactly 64 lowercase hex characters.
+  bool pinned() const;
+  // True iff a digest is written but is not a valid sha256 pin.
+  bool digest_malformed() const { return !digest.empty() && !pinned(); }
+  // Tag `latest`, or no tag and no digest.
+  bool latest() const { return digest.empty() && (tag.empty() || tag == "latest"); }
+  // The repository's last path component ("bitnami/postgresql" -> "postgresql").
+  std::string_view last_component() const;
+};
+
+// Splits `text` into an ImageRef. Never fails: a text containing `$` is marked
+// dynamic; an empty text yields an empty reference.
+ImageRef parse_image_ref(std::string_view text);
+
+}  // namespace vern

@@ -1,0 +1,30 @@
+// Inventory: everything one translation unit (a file, a live host, an image)
+// produced. The scan driver merges the set-level parts across files.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/objects.h"
+#include "model/workload.h"
+
+namespace vern {
+
+struct Inventory {
+  std::vector<Workload> workloads;
+  std::vector<KubeObject> kube_objects;
+  std::vector<NetworkPolicy> network_policies;
+  std::vector<Namespace> namespaces;
+  std::vector<ServiceAccount> service_accounts;
+  std::vector<PodSecurityPolicy> pod_security_policies;
+  std::vector<ComposeProject> compose_projects;
+  std::vector<DaemonConfig> daemon_configs;
+
+  bool empty() const {
+    return workloads.empty() && kube_objects.empty() && network_policies.empty() &&
+           namespaces.empty() && service_accounts.empty() && pod_security_policies.empty() &&
+           compose_projects.empty() && daemon_configs.empty();
+  }
+};
+
+}  // namespace vern

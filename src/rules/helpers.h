@@ -1,0 +1,29 @@
+// Small helpers shared by rule checks: building findings and walking the model.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/workload.h"
+#include "rules/rule.h"
+
+namespace vern {
+
+// True iff the rule applies to workloads of this surface.
+inline bool applies(const RuleInfo& info, const Workload& w) {
+  return info.surfaces.has(w.surface);
+}
+
+// A finding of `info` on workload `w` (and container `c` when given) at `where`,
+// with the rule's default severity and remedy.
+Finding make_finding(const RuleInfo& info, const Workload& w, const Container* c, Location where,
+                     std::string message);
+
+// "container app" / "init container setup" / "" for the single container of a
+// non-Kubernetes workload; used to make messages precise.
+std::string container_phrase(const Workload& w, const Container& c);
+
+// Upper-cases a capability name and strips a leading "CAP_".
+std::string normalize_capability(std::string_view name);
+
+}  // namespace vern

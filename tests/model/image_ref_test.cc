@@ -1,0 +1,46 @@
+#include "model/image_ref.h"
+
+#include <gtest/gtest.h>
+
+namespace vern {
+namespace {
+
+TEST(ParseImageRef, UnqualifiedNameIsDockerHub) {
+  ImageRef r = parse_image_ref("nginx:1.25");
+  EXPECT_EQ(r.registry, "docker.io");
+  EXPECT_EQ(r.repository, "nginx");
+  EXPECT_EQ(r.tag, "1.25");
+  EXPECT_FALSE(r.latest());
+}
+
+TEST(ParseImageRef, RegistryWithPortIsNotATag) {
+  ImageRef r = parse_image_ref("registry.local:5000/team/app");
+  EXPECT_EQ(r.registry, "registry.local:5000");
+  EXPECT_EQ(r.repository, "team/app");
+  EXPECT_EQ(r.tag, "");
+  EXPECT_TRUE(r.latest());
+}
+
+TEST(ParseImageRef, DigestPinsOnlyWithSixtyFourHex) {
+  ImageRef good = parse_image_ref(
+      "nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  EXPECT_TRUE(good.pinned());
+  EXPECT_FALSE(good.latest());
+  ImageRef short_digest = parse_image_ref("nginx@sha256:abc");
+  EXPECT_FALSE(short_digest.pinned());
+  EXPECT_TRUE(short_digest.digest_malformed());
+}
+
+TEST(ParseImageRef, VariableMakesItDynamic) {
+  ImageRef r = parse_image_ref("${REGISTRY}/app:${TAG}");
+  EXPECT_TRUE(r.dynamic);
+  EXPECT_FALSE(r.is_image());
+}
+
+TEST(ParseImageRef, LastComponentOfPath) {
+  EXPECT_EQ(parse_image_ref("bitnami/postgresql:16").last_component(), "postgresql");
+  EXPECT_EQ(parse_image_ref("mcr.microsoft.com/mssql/server:2022").repository, "mssql/server");
+}
+
+}  // namespace
+}  // namespace vern
