@@ -100,6 +100,9 @@ struct Container {
   std::vector<PortMapping> ports;
   std::vector<EnvVar> env;
   Resources resources;
+  // HEALTHCHECK of a Dockerfile's final stage or an image config; literal false
+  // for `HEALTHCHECK NONE`. Other surfaces leave it absent.
+  Located<bool> healthcheck;
 };
 
 // Object-level suppression written on the object itself (Kubernetes
@@ -119,6 +122,9 @@ struct Workload {
   Location where;    // the object's first line (k8s: `apiVersion`/`kind`; compose: service key)
 
   std::vector<Container> containers;
+  // Images the workload uses besides its containers' own: the FROM of earlier
+  // Dockerfile stages. Image rules check these too.
+  std::vector<Located<ImageRef>> other_images;
 
   // Namespaces shared with the host: Kubernetes pod fields, or the Docker modes.
   Located<bool> host_network;

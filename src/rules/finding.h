@@ -26,6 +26,7 @@ struct Finding {
   std::string object;   // "Deployment prod/web container app", "service db", ...
   std::string message;  // one line naming the offending value; never a secret's value
   std::string remedy;   // one line
+  std::string source_line;  // the text of line `where.line`, filled by the scan driver
   // Extra key/value facts for JSON/SARIF properties (e.g. {"cis", "5.4"}).
   std::vector<std::pair<std::string, std::string>> properties;
 };

@@ -1,0 +1,59 @@
+// Reporter: turns findings and errors into one output format. The scan driver
+// streams results file by file, so memory does not grow with the corpus.
+//
+// Call order: begin(), then any number of add_file() / add_error() in output
+// order, then finish() exactly once. Not thread-safe: one driver thread calls it.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rules/finding.h"
+#include "util/result.h"
+
+namespace vern {
+
+struct Summary {
+  int files_scanned = 0;
+  int objects_checked = 0;  // workloads and policy objects
+  int counts[5] = {0, 0, 0, 0, 0};  // findings by Severity
+  int errors = 0;
+  int suppressed = 0;
+  int total() const { return counts[0] + counts[1] + counts[2] + counts[3] + counts[4]; }
+};
+
+// A suppression that matched no finding (reported so stale ones do not pile up).
+struct UnusedSuppression {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string rule;
+};
+
+enum class OutputFormat { text, json, sarif, html };
+
+struct ReportOptions {
+  OutputFormat format = OutputFormat::text;
+  bool color = false;  // ANSI colour; the CLI decides (terminal and no NO_COLOR)
+  bool quiet = false;  // text: only the summary line and errors
+  std::string tool_name = "vern";
+  std::string tool_version;
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void begin() = 0;
+  // Findings of one file (or live object), sorted by line then column.
+  virtual void add_file(std::string_view file, std::span<const Finding> findings) = 0;
+  virtual void add_error(const Error& error) = 0;
+  virtual void finish(const Summary& summary, std::span<const UnusedSuppression> unused) = 0;
+};
+
+// The reporter for options.format, writing to `out` (not owned; must outlive it).
+std::unique_ptr<Reporter> make_reporter(const ReportOptions& options, std::FILE* out);
+
+}  // namespace vern
