@@ -1,0 +1,94 @@
+// YAML document model over libyaml: every node keeps the line and column where
+// it starts. Aliases resolve to the anchored node (shared, not copied) and merge
+// keys (`<<: *defaults`) are applied while loading, so callers never see either.
+// This is the only place in vern that includes libyaml.
+//
+// Thread safety: a Document is immutable after parse(); concurrent reads are fine.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/located.h"
+#include "util/result.h"
+
+namespace vern::yaml {
+
+class Node {
+ public:
+  enum class Kind : std::uint8_t { scalar, sequence, mapping };
+  struct Entry {
+    const Node* key;
+    const Node* value;
+  };
+
+  Kind kind() const { return m_kind; }
+  bool is_scalar() const { return m_kind == Kind::scalar; }
+  bool is_sequence() const { return m_kind == Kind::sequence; }
+  bool is_mapping() const { return m_kind == Kind::mapping; }
+  Location where() const { return m_where; }
+
+  // Scalar text as loaded (quotes and escapes resolved); empty for collections.
+  const std::string& text() const { return m_text; }
+  // True for a scalar written without quotes (or block style).
+  bool plain() const { return m_plain; }
+  // An explicit tag such as "!!str", empty when none.
+  const std::string& tag() const { return m_tag; }
+  // A plain scalar "", "~", "null", "Null" or "NULL".
+  bool is_null() const;
+  // true/false in any case (YAML 1.2 core schema). With yaml11, also
+  // yes/no/on/off/y/n as Kubernetes' YAML 1.1 decoder reads them.
+  std::optional<bool> as_bool(bool yaml11 = false) const;
+  // A plain or quoted decimal integer (optionally signed); nullopt otherwise.
+  std::optional<std::int64_t> as_int() const;
+
+  // Sequence items; empty for other kinds.
+  std::span<const Node* const> items() const { return m_items; }
+  // Mapping entries in source order, merge keys applied; empty for other kinds.
+  std::span<const Entry> entries() const { return m_entries; }
+  // The value of the first entry whose key is the scalar `key`; nullptr when
+  // absent or when this is not a mapping.
+  const Node* get(std::string_view key) const;
+  // The entry itself (to point at the key); nullptr when absent.
+  const Entry* find(std::string_view key) const;
+
+ private:
+  friend class Loader;
+  Kind m_kind = Kind::scalar;
+  bool m_plain = true;
+  Location m_where;
+  std::string m_text;
+  std::string m_tag;
+  std::vector<const Node*> m_items;
+  std::vector<Entry> m_entries;
+};
+
+// One document of a stream. Owns its nodes; cheap to move.
+struct Document {
+  const Node* root = nullptr;  // never null for a loaded document (an empty one is a null scalar)
+  Location where;              // the document start
+  std::shared_ptr<const void> storage;  // keeps the nodes alive
+};
+
+// Limits that keep hostile input bounded. Defaults suit real manifests.
+struct Limits {
+  std::size_t max_depth = 256;           // nesting of collections
+  std::size_t max_nodes = 2'000'000;     // nodes per stream, counting alias expansions
+  std::size_t max_scalar_bytes = 4u << 20;  // one scalar
+};
+
+// The documents of a stream up to the first syntax error, and that error (with
+// line and column) if any. Documents before the error are complete and usable.
+struct Stream {
+  std::vector<Document> documents;
+  std::optional<Error> error;
+};
+
+Stream parse(std::string_view content, const Limits& limits = {});
+
+}  // namespace vern::yaml
