@@ -77,8 +77,8 @@ struct Document {
 
 // Limits that keep hostile input bounded. Defaults suit real manifests.
 struct Limits {
-  std::size_t max_depth = 256;           // nesting of collections
-  std::size_t max_nodes = 2'000'000;     // nodes per stream, counting alias expansions
+  std::size_t max_depth = 256;              // nesting of collections
+  std::size_t max_nodes = 2'000'000;        // nodes per stream, counting alias expansions
   std::size_t max_scalar_bytes = 4u << 20;  // one scalar
 };
 

@@ -1,0 +1,125 @@
+#include "yaml/node.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace vern::yaml {
+namespace {
+
+TEST(YamlParse, KeepsLineAndColumnOnEveryNode) {
+  Stream s = parse("a: 1\nlist:\n  - x\n  - {k: v}\n");
+  ASSERT_FALSE(s.error);
+  ASSERT_EQ(s.documents.size(), 1u);
+  const Node* root = s.documents[0].root;
+  ASSERT_TRUE(root->is_mapping());
+  const Node* list = root->get("list");
+  ASSERT_TRUE(list && list->is_sequence());
+  EXPECT_EQ(list->items()[0]->where(), (Location{3, 5}));
+  const Node* flow = list->items()[1];
+  EXPECT_EQ(flow->get("k")->where(), (Location{4, 9}));
+  EXPECT_EQ(root->find("list")->key->where(), (Location{2, 1}));
+}
+
+TEST(YamlParse, MultipleDocumentsAndErrorKeepsEarlierOnes) {
+  Stream s = parse("a: 1\n---\nb: 2\n---\nc: [unclosed\n");
+  ASSERT_EQ(s.documents.size(), 2u);
+  ASSERT_TRUE(s.error);
+  EXPECT_GE(s.error->line, 5);
+  EXPECT_NE(s.error->message.find("YAML syntax error"), std::string::npos);
+}
+
+TEST(YamlParse, MergeKeysApplyWithExplicitKeysWinning) {
+  Stream s = parse(
+      "x-defaults: &d\n  restart: always\n  user: root\nservices:\n  web:\n    <<: *d\n"
+      "    user: app\n");
+  ASSERT_FALSE(s.error);
+  const Node* web = s.documents[0].root->get("services")->get("web");
+  ASSERT_TRUE(web);
+  EXPECT_EQ(web->get("user")->text(), "app");
+  EXPECT_EQ(web->get("restart")->text(), "always");
+  EXPECT_EQ(web->get("restart")->where().line, 2);
+  EXPECT_EQ(web->get("<<"), nullptr);
+}
+
+TEST(YamlParse, MergeKeyListEarlierSourceWins) {
+  Stream s = parse("a: &a {k: 1}\nb: &b {k: 2, j: 3}\nc:\n  <<: [*a, *b]\n");
+  ASSERT_FALSE(s.error);
+  const Node* c = s.documents[0].root->get("c");
+  EXPECT_EQ(c->get("k")->text(), "1");
+  EXPECT_EQ(c->get("j")->text(), "3");
+}
+
+TEST(YamlParse, AliasBombIsALimitError) {
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'j'; ++c) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", *" : "*") + prev;
+    bomb += "]\n";
+    prev = c;
+  }
+  Stream s = parse(bomb);
+  ASSERT_TRUE(s.error);
+  EXPECT_EQ(s.error->kind, Error::Kind::limit_exceeded);
+  EXPECT_GT(s.error->line, 1);
+}
+
+TEST(YamlParse, HugeScalarIsALimitError) {
+  std::string big = "k: " + std::string(5u << 20, 'a') + "\n";
+  Stream s = parse(big);
+  ASSERT_TRUE(s.error);
+  EXPECT_EQ(s.error->kind, Error::Kind::limit_exceeded);
+  EXPECT_EQ(s.error->line, 1);
+  EXPECT_EQ(s.error->column, 4);
+}
+
+TEST(YamlParse, DeepNestingIsALimitError) {
+  std::string deep(1000, '[');
+  deep += std::string(1000, ']');
+  Stream s = parse(deep);
+  ASSERT_TRUE(s.error);
+  EXPECT_EQ(s.error->kind, Error::Kind::limit_exceeded);
+}
+
+TEST(YamlParse, JsonIsReadWithPositions) {
+  Stream s = parse("{\n\t\"kind\": \"Pod\",\n\t\"spec\": {\"hostNetwork\": true}\n}\n");
+  ASSERT_FALSE(s.error) << s.error->message;
+  const Node* root = s.documents[0].root;
+  EXPECT_EQ(root->get("kind")->text(), "Pod");
+  EXPECT_EQ(root->get("spec")->get("hostNetwork")->as_bool(), true);
+  EXPECT_EQ(root->get("kind")->where().line, 2);
+}
+
+TEST(YamlNode, QuotedScalarsAreNotBooleansOrNull) {
+  Stream s = parse("a: \"true\"\nb: ''\nc: yes\nd: ~\n");
+  const Node* r = s.documents[0].root;
+  EXPECT_EQ(r->get("a")->as_bool(), std::nullopt);
+  EXPECT_FALSE(r->get("b")->is_null());
+  EXPECT_EQ(r->get("c")->as_bool(), std::nullopt);
+  EXPECT_EQ(r->get("c")->as_bool(/*yaml11=*/true), true);
+  EXPECT_TRUE(r->get("d")->is_null());
+}
+
+TEST(YamlNode, AsIntAcceptsSignedDecimalsOnly) {
+  Stream s = parse("a: 1000\nb: -5\nc: 1e3\nd: \"42\"\n");
+  const Node* r = s.documents[0].root;
+  EXPECT_EQ(r->get("a")->as_int(), 1000);
+  EXPECT_EQ(r->get("b")->as_int(), -5);
+  EXPECT_EQ(r->get("c")->as_int(), std::nullopt);
+  EXPECT_EQ(r->get("d")->as_int(), 42);
+}
+
+TEST(YamlParse, EmptyStreamHasNoDocuments) {
+  Stream s = parse("");
+  EXPECT_FALSE(s.error);
+  EXPECT_TRUE(s.documents.empty());
+}
+
+TEST(YamlParse, UnknownAliasIsAnErrorNotACrash) {
+  Stream s = parse("a: *nope\n");
+  ASSERT_TRUE(s.error);
+}
+
+}  // namespace
+}  // namespace vern::yaml
