@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/build.h"
 #include "model/objects.h"
 #include "model/workload.h"
 
@@ -19,11 +20,16 @@ struct Inventory {
   std::vector<PodSecurityPolicy> pod_security_policies;
   std::vector<ComposeProject> compose_projects;
   std::vector<DaemonConfig> daemon_configs;
+  // Dockerfile build facts and shell commands (model/build.h).
+  std::vector<BuildFile> build_files;
+  std::vector<ShellScript> scripts;
+  std::vector<CommandIssue> command_issues;
 
   bool empty() const {
     return workloads.empty() && kube_objects.empty() && network_policies.empty() &&
            namespaces.empty() && service_accounts.empty() && pod_security_policies.empty() &&
-           compose_projects.empty() && daemon_configs.empty();
+           compose_projects.empty() && daemon_configs.empty() && build_files.empty() &&
+           scripts.empty() && command_issues.empty();
   }
 };
 
