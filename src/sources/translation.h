@@ -15,7 +15,7 @@ struct Translation {
   Inventory inventory;
   std::vector<Error> errors;  // file, line, column filled in
   // Suppression comments found in the source (`# vern:ignore ...`), for the driver.
-  bool recognised = true;     // false: the input is not of this translator's format
+  bool recognised = true;  // false: the input is not of this translator's format
 };
 
 }  // namespace vern

@@ -1,0 +1,51 @@
+// Kubernetes translator internals: one function per object family. Each reads
+// one object mapping and appends to the Inventory.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/inventory.h"
+#include "sources/yaml_reader.h"
+#include "yaml/node.h"
+
+namespace vern::k8s {
+
+// What every object has, read once by the dispatcher.
+struct ObjectHeader {
+  std::string api_version;
+  std::string kind;
+  std::string name;
+  std::string ns;  // "default" when unset
+  Location where;
+  const yaml::Node* metadata = nullptr;
+  std::vector<InlineSuppression> suppressions;  // vern.dev/ignore
+};
+
+// The pod spec of a workload kind, and the pod template's metadata (for
+// annotations); pod_spec is nullptr when the kind has no pod template.
+struct PodTemplate {
+  const yaml::Node* pod_spec = nullptr;
+  const yaml::Node* pod_metadata = nullptr;
+  Location spec_where;
+};
+
+// True iff `kind` is one of the workload kinds vern checks.
+bool is_workload_kind(const std::string& kind);
+
+// Finds the pod template of a workload object (Pod, Deployment, CronJob, ...).
+PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind, YamlReader& r);
+
+// Translates a pod spec into a Workload (containers, pod-level settings).
+Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& r);
+
+void translate_network_policy(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
+                              Inventory& out);
+void translate_namespace(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
+                         Inventory& out);
+void translate_service_account(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
+                               Inventory& out);
+void translate_pod_security_policy(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
+                                   Inventory& out);
+
+}  // namespace vern::k8s

@@ -1,0 +1,282 @@
+// Pod templates: containers, security contexts (pod-level inherited), volumes.
+#include <array>
+#include <string>
+
+#include "sources/kubernetes/objects.h"
+
+namespace vern::k8s {
+
+namespace {
+
+constexpr std::array<std::string_view, 9> k_workload_kinds = {
+    "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
+    "Job", "CronJob",    "PodTemplate"};
+
+// The annotation profile spellings ("runtime/default", "localhost/x", "unconfined").
+Located<std::string> profile_from_annotation(const yaml::Node* v) {
+  if (!v || !v->is_scalar()) return {};
+  const std::string& t = v->text();
+  std::string value;
+  if (t == "unconfined") {
+    value = k_profile_unconfined;
+  } else if (t == "runtime/default" || t == "docker/default") {
+    value = k_profile_runtime_default;
+  } else if (t.rfind("localhost/", 0) == 0) {
+    value = k_profile_localhost;
+  } else {
+    value = t;
+  }
+  return Located<std::string>::literal(value, v->where());
+}
+
+// securityContext.seccompProfile / appArmorProfile: {type: RuntimeDefault|Unconfined|Localhost}.
+Located<std::string> profile_type(const yaml::Node* sc, std::string_view key, YamlReader& r) {
+  const yaml::Node* p = sc ? r.mapping(sc->get(key), key) : nullptr;
+  if (!p) return {};
+  return r.string(p, "type", p->where());
+}
+
+struct PodLevel {
+  const yaml::Node* sc = nullptr;
+  const yaml::Node* annotations = nullptr;
+};
+
+Container translate_container(const yaml::Node& c, ContainerRole role, const PodLevel& pod,
+                              YamlReader& r) {
+  Container out;
+  out.role = role;
+  out.where = c.where();
+  if (const yaml::Node* n = r.scalar(c.get("name"), "name")) out.name = n->text();
+  if (const yaml::Node* img = r.scalar(c.get("image"), "image")) {
+    out.image = Located<ImageRef>::literal(parse_image_ref(img->text()), img->where());
+  } else {
+    out.image = Located<ImageRef>::absent(c.where());
+  }
+
+  const yaml::Node* sc = r.mapping(c.get("securityContext"), "securityContext");
+  Location sc_at = sc ? c.find("securityContext")->key->where() : c.where();
+
+  // Identity: the container's value wins, else the pod's (Kubernetes semantics).
+  out.run_as_non_root = r.boolean(sc, "runAsNonRoot", sc_at);
+  if (out.run_as_non_root.is_absent() && pod.sc) {
+    Located<bool> p = r.boolean(pod.sc, "runAsNonRoot", sc_at);
+    if (!p.is_absent()) out.run_as_non_root = p;
+  }
+  out.run_as_user = r.integer(sc, "runAsUser", sc_at);
+  if (out.run_as_user.is_absent() && pod.sc) {
+    Located<std::int64_t> p = r.integer(pod.sc, "runAsUser", sc_at);
+    if (!p.is_absent()) out.run_as_user = p;
+  }
+
+  out.privileged = r.boolean(sc, "privileged", sc_at);
+  out.allow_privilege_escalation = r.boolean(sc, "allowPrivilegeEscalation", sc_at);
+  out.read_only_rootfs = r.boolean(sc, "readOnlyRootFilesystem", sc_at);
+
+  out.caps.where = sc_at;
+  if (const yaml::Node* caps = sc ? r.mapping(sc->get("capabilities"), "capabilities") : nullptr) {
+    out.caps.where = sc->find("capabilities")->key->where();
+    for (auto [key, list] : {std::pair{"add", &out.caps.add}, std::pair{"drop", &out.caps.drop}}) {
+      const yaml::Node* seq = r.sequence(caps->get(key), key);
+      if (!seq) continue;
+      for (const yaml::Node* item : seq->items()) {
+        if (const yaml::Node* s = r.scalar(item, key)) {
+          list->push_back(Located<std::string>::literal(s->text(), s->where()));
+        }
+      }
+    }
+  }
+
+  // Seccomp: container field, container annotation, pod field, pod annotation.
+  out.seccomp = profile_type(sc, "seccompProfile", r);
+  if (out.seccomp.is_absent() && pod.annotations && !out.name.empty()) {
+    out.seccomp = profile_from_annotation(
+        pod.annotations->get("container.seccomp.security.alpha.kubernetes.io/" + out.name));
+  }
+  if (out.seccomp.is_absent()) out.seccomp = profile_type(pod.sc, "seccompProfile", r);
+  if (out.seccomp.is_absent() && pod.annotations) {
+    out.seccomp =
+        profile_from_annotation(pod.annotations->get("seccomp.security.alpha.kubernetes.io/pod"));
+  }
+  if (out.seccomp.is_absent()) out.seccomp.where = sc_at;
+
+  out.apparmor = profile_type(sc, "appArmorProfile", r);
+  if (out.apparmor.is_absent() && pod.annotations && !out.name.empty()) {
+    out.apparmor = profile_from_annotation(
+        pod.annotations->get("container.apparmor.security.beta.kubernetes.io/" + out.name));
+  }
+  if (out.apparmor.is_absent()) out.apparmor = profile_type(pod.sc, "appArmorProfile", r);
+  if (out.apparmor.is_absent()) out.apparmor.where = sc_at;
+
+  if (const yaml::Node* ports = r.sequence(c.get("ports"), "ports")) {
+    for (const yaml::Node* item : ports->items()) {
+      const yaml::Node* p = r.mapping(item, "a port");
+      if (!p) continue;
+      PortMapping pm;
+      pm.where = p->where();
+      Located<std::int64_t> cp = r.integer(p, "containerPort", p->where());
+      if (cp.is_literal()) pm.container_first = pm.container_last = int(cp.value);
+      Located<std::int64_t> hp = r.integer(p, "hostPort", p->where());
+      if (!hp.is_absent() && !(hp.is_literal() && hp.value == 0)) {
+        pm.published = true;
+        pm.k8s_host_port = true;
+        pm.where = hp.where;
+        if (hp.is_literal()) pm.host_first = pm.host_last = int(hp.value);
+      }
+      pm.host_ip = r.string(p, "hostIP", p->where());
+      Located<std::string> proto = r.string(p, "protocol", p->where());
+      pm.protocol = proto.is_literal() ? proto.value : "TCP";
+      out.ports.push_back(std::move(pm));
+    }
+  }
+
+  if (const yaml::Node* env = r.sequence(c.get("env"), "env")) {
+    for (const yaml::Node* item : env->items()) {
+      const yaml::Node* e = r.mapping(item, "an env entry");
+      if (!e) continue;
+      EnvVar v;
+      v.where = e->where();
+      if (const yaml::Node* n = r.scalar(e->get("name"), "env name")) {
+        v.name = n->text();
+        v.where = n->where();
+      }
+      if (const yaml::Node* val = e->get("value"); val && val->is_scalar() && !val->is_null()) {
+        v.value = Located<std::string>::literal(val->text(), val->where());
+      } else if (const yaml::Node* from = e->get("valueFrom")) {
+        v.value = Located<std::string>::dynamic(from->where());
+      } else {
+        v.value = Located<std::string>::absent(v.where);
+      }
+      out.env.push_back(std::move(v));
+    }
+  }
+
+  const yaml::Node* res = r.mapping(c.get("resources"), "resources");
+  const yaml::Node* limits = res ? r.mapping(res->get("limits"), "resources.limits") : nullptr;
+  Location limits_at = limits ? res->find("limits")->key->where()
+                              : (res ? c.find("resources")->key->where() : c.where());
+  out.resources.memory_limit = r.string(limits, "memory", limits_at);
+  out.resources.cpu_limit = r.string(limits, "cpu", limits_at);
+  for (Located<std::string>* l : {&out.resources.memory_limit, &out.resources.cpu_limit}) {
+    if (l->is_literal() && (l->value == "0" || l->value.empty()))
+      *l = Located<std::string>::absent(l->where);
+  }
+  out.resources.pids_limit = Located<std::string>::absent(c.where());
+  return out;
+}
+
+Volume translate_volume(const yaml::Node& v, YamlReader& r) {
+  Volume out;
+  out.where = v.where();
+  if (const yaml::Node* n = r.scalar(v.get("name"), "volume name")) out.name = n->text();
+  out.type = "emptyDir";  // a volume with no source is defaulted to emptyDir
+  for (const yaml::Node::Entry& e : v.entries()) {
+    if (!e.key->is_scalar() || e.key->text() == "name") continue;
+    out.type = e.key->text();
+    out.where = e.key->where();
+    if (out.type == "hostPath") {
+      const yaml::Node* hp = r.mapping(e.value, "hostPath");
+      out.host_path = r.string(hp, "path", e.key->where());
+    }
+    break;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_workload_kind(const std::string& kind) {
+  for (std::string_view k : k_workload_kinds) {
+    if (k == kind) return true;
+  }
+  return false;
+}
+
+PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind, YamlReader& r) {
+  PodTemplate t;
+  const yaml::Node* spec = nullptr;
+  const yaml::Node* tmpl = nullptr;
+  if (kind == "Pod") {
+    t.pod_spec = r.mapping(object.get("spec"), "spec");
+    t.pod_metadata = r.mapping(object.get("metadata"), "metadata");
+    if (t.pod_spec) t.spec_where = object.find("spec")->key->where();
+    return t;
+  }
+  if (kind == "PodTemplate") {
+    tmpl = r.mapping(object.get("template"), "template");
+  } else if (kind == "CronJob") {
+    spec = r.mapping(object.get("spec"), "spec");
+    const yaml::Node* job =
+        spec ? r.mapping(spec->get("jobTemplate"), "spec.jobTemplate") : nullptr;
+    const yaml::Node* job_spec =
+        job ? r.mapping(job->get("spec"), "spec.jobTemplate.spec") : nullptr;
+    tmpl = job_spec ? r.mapping(job_spec->get("template"), "template") : nullptr;
+  } else {
+    spec = r.mapping(object.get("spec"), "spec");
+    tmpl = spec ? r.mapping(spec->get("template"), "spec.template") : nullptr;
+  }
+  if (!tmpl) return t;
+  t.pod_spec = r.mapping(tmpl->get("spec"), "template.spec");
+  t.pod_metadata = r.mapping(tmpl->get("metadata"), "template.metadata");
+  if (t.pod_spec) t.spec_where = tmpl->find("spec")->key->where();
+  return t;
+}
+
+Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& r) {
+  Workload w;
+  w.surface = Surface::kubernetes;
+  w.file = std::string(r.file());
+  w.kind = h.kind;
+  w.name = h.name;
+  w.ns = h.ns;
+  w.api_version = h.api_version;
+  w.where = h.where;
+  w.suppressions = h.suppressions;
+  w.pod_spec_where = t.spec_where;
+  const yaml::Node& spec = *t.pod_spec;
+
+  PodLevel pod;
+  pod.sc = r.mapping(spec.get("securityContext"), "securityContext");
+  pod.annotations =
+      t.pod_metadata ? r.mapping(t.pod_metadata->get("annotations"), "annotations") : nullptr;
+  // Object-level annotations count too (a bare Pod's metadata is both).
+  if (!pod.annotations && h.metadata && h.metadata != t.pod_metadata) {
+    pod.annotations = h.metadata->get("annotations");
+    if (pod.annotations && !pod.annotations->is_mapping()) pod.annotations = nullptr;
+  }
+  if (t.pod_metadata && t.pod_metadata != h.metadata) {
+    const yaml::Node* a = t.pod_metadata->get("annotations");
+    if (a && a->is_mapping()) {
+      const yaml::Node* v = a->get("vern.dev/ignore");
+      if (v && v->is_scalar()) w.suppressions.push_back({v->text(), v->where()});
+    }
+  }
+
+  w.host_network = r.boolean(&spec, "hostNetwork", t.spec_where);
+  w.host_pid = r.boolean(&spec, "hostPID", t.spec_where);
+  w.host_ipc = r.boolean(&spec, "hostIPC", t.spec_where);
+  w.automount_sa_token = r.boolean(&spec, "automountServiceAccountToken", t.spec_where);
+  Located<std::string> sa = r.string(&spec, "serviceAccountName", t.spec_where);
+  if (sa.is_absent()) sa = r.string(&spec, "serviceAccount", t.spec_where);
+  w.service_account = sa.is_literal() && !sa.value.empty() ? sa.value : "default";
+
+  for (auto [key, role] : {std::pair{"initContainers", ContainerRole::init},
+                           std::pair{"containers", ContainerRole::main},
+                           std::pair{"ephemeralContainers", ContainerRole::ephemeral}}) {
+    const yaml::Node* list = r.sequence(spec.get(key), key);
+    if (!list) continue;
+    for (const yaml::Node* item : list->items()) {
+      if (const yaml::Node* c = r.mapping(item, "a container")) {
+        w.containers.push_back(translate_container(*c, role, pod, r));
+      }
+    }
+  }
+  if (const yaml::Node* vols = r.sequence(spec.get("volumes"), "volumes")) {
+    for (const yaml::Node* item : vols->items()) {
+      if (const yaml::Node* v = r.mapping(item, "a volume"))
+        w.volumes.push_back(translate_volume(*v, r));
+    }
+  }
+  return w;
+}
+
+}  // namespace vern::k8s

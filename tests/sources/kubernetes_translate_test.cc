@@ -1,0 +1,209 @@
+#include <gtest/gtest.h>
+
+#include "sources/kubernetes/translate.h"
+
+namespace vern {
+namespace {
+
+const char* k_deployment = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: prod
+spec:
+  template:
+    metadata:
+      annotations:
+        container.apparmor.security.beta.kubernetes.io/app: unconfined
+    spec:
+      securityContext:
+        runAsNonRoot: true
+        seccompProfile:
+          type: RuntimeDefault
+      initContainers:
+        - name: init
+          image: busybox
+      containers:
+        - name: app
+          image: nginx:1.25
+          securityContext:
+            runAsNonRoot: false
+            capabilities:
+              drop: [all]
+              add: ["NET_ADMIN"]
+          ports:
+            - containerPort: 80
+              hostPort: 8080
+          env:
+            - name: DB_PASSWORD
+              value: hunter2
+            - name: TOKEN
+              valueFrom:
+                secretKeyRef: {name: s, key: k}
+          resources:
+            limits:
+              memory: 128Mi
+      volumes:
+        - name: sock
+          hostPath:
+            path: /var/run/docker.sock
+        - name: scratch
+)";
+
+TEST(KubernetesTranslator, DeploymentBecomesOneWorkloadWithAllContainers) {
+  Translation t = translate_kubernetes("deploy.yaml", k_deployment);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  ASSERT_EQ(t.inventory.workloads.size(), 1u);
+  const Workload& w = t.inventory.workloads[0];
+  EXPECT_EQ(w.label(), "Deployment prod/web");
+  ASSERT_EQ(w.containers.size(), 2u);
+  EXPECT_EQ(w.containers[0].role, ContainerRole::init);
+  EXPECT_EQ(w.containers[1].name, "app");
+  EXPECT_EQ(w.service_account, "default");
+  EXPECT_EQ(w.pod_spec_where.line, 11);
+}
+
+TEST(KubernetesTranslator, ContainerSecurityContextOverridesPod) {
+  Translation t = translate_kubernetes("deploy.yaml", k_deployment);
+  const Workload& w = t.inventory.workloads[0];
+  const Container& init = w.containers[0];
+  const Container& app = w.containers[1];
+  EXPECT_TRUE(init.run_as_non_root.is(true));
+  EXPECT_EQ(init.run_as_non_root.where.line, 13);
+  EXPECT_TRUE(app.run_as_non_root.is(false));
+  EXPECT_TRUE(init.seccomp.is(k_profile_runtime_default));
+  EXPECT_TRUE(app.apparmor.is(k_profile_unconfined));
+  EXPECT_TRUE(init.apparmor.is_absent());
+  // An absent setting points at the container entry.
+  EXPECT_EQ(init.privileged.where, init.where);
+  EXPECT_EQ(init.where.line, 17);
+}
+
+TEST(KubernetesTranslator, CapabilitiesPortsEnvAndLimits) {
+  Translation t = translate_kubernetes("deploy.yaml", k_deployment);
+  const Container& app = t.inventory.workloads[0].containers[1];
+  ASSERT_EQ(app.caps.drop.size(), 1u);
+  EXPECT_EQ(app.caps.drop[0].value, "all");
+  ASSERT_EQ(app.caps.add.size(), 1u);
+  EXPECT_EQ(app.caps.add[0].where.line, 26);
+  ASSERT_EQ(app.ports.size(), 1u);
+  EXPECT_TRUE(app.ports[0].k8s_host_port);
+  EXPECT_EQ(app.ports[0].container_first, 80);
+  EXPECT_EQ(app.ports[0].host_first, 8080);
+  ASSERT_EQ(app.env.size(), 2u);
+  EXPECT_TRUE(app.env[0].value.is("hunter2"));
+  EXPECT_TRUE(app.env[1].value.is_dynamic());
+  EXPECT_TRUE(app.resources.memory_limit.is("128Mi"));
+  EXPECT_TRUE(app.resources.cpu_limit.is_absent());
+}
+
+TEST(KubernetesTranslator, VolumesKeepTypeAndHostPathAndDefaultToEmptyDir) {
+  Translation t = translate_kubernetes("deploy.yaml", k_deployment);
+  const Workload& w = t.inventory.workloads[0];
+  ASSERT_EQ(w.volumes.size(), 2u);
+  EXPECT_EQ(w.volumes[0].type, "hostPath");
+  EXPECT_TRUE(w.volumes[0].host_path.is("/var/run/docker.sock"));
+  EXPECT_EQ(w.volumes[1].type, "emptyDir");
+}
+
+TEST(KubernetesTranslator, CronJobListAndPolicyObjects) {
+  const char* text = R"(apiVersion: v1
+kind: List
+items:
+  - apiVersion: batch/v1beta1
+    kind: CronJob
+    metadata: {name: nightly}
+    spec:
+      jobTemplate:
+        spec:
+          template:
+            spec:
+              containers: [{name: job, image: "alpine:3"}]
+  - apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata: {name: deny, namespace: default}
+    spec:
+      podSelector: {}
+      policyTypes: [Ingress, Egress]
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: prod
+  labels:
+    pod-security.kubernetes.io/enforce: baseline
+)";
+  Translation t = translate_kubernetes("list.yaml", text);
+  ASSERT_TRUE(t.errors.empty());
+  ASSERT_EQ(t.inventory.workloads.size(), 1u);
+  EXPECT_EQ(t.inventory.workloads[0].kind, "CronJob");
+  EXPECT_EQ(t.inventory.workloads[0].ns, "default");
+  ASSERT_EQ(t.inventory.network_policies.size(), 1u);
+  EXPECT_TRUE(t.inventory.network_policies[0].default_deny());
+  ASSERT_EQ(t.inventory.namespaces.size(), 1u);
+  EXPECT_TRUE(t.inventory.namespaces[0].enforce_level.is("baseline"));
+  EXPECT_EQ(t.inventory.kube_objects.size(), 3u);
+}
+
+TEST(KubernetesTranslator, WrongShapeIsAnErrorWithPositionAndTheRestIsKept) {
+  const char* text = R"(apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers: "not a list"
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: q}
+spec:
+  hostNetwork: true
+  containers: [{name: c, image: x}]
+)";
+  Translation t = translate_kubernetes("pods.yaml", text);
+  ASSERT_EQ(t.errors.size(), 1u);
+  EXPECT_EQ(t.errors[0].to_string(), "pods.yaml:5:15: containers must be a list, not a scalar");
+  ASSERT_EQ(t.inventory.workloads.size(), 2u);
+  EXPECT_TRUE(t.inventory.workloads[1].host_network.is(true));
+}
+
+TEST(KubernetesTranslator, DeprecatedSeccompAnnotationsCount) {
+  const char* text = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    seccomp.security.alpha.kubernetes.io/pod: runtime/default
+    container.seccomp.security.alpha.kubernetes.io/b: unconfined
+spec:
+  containers: [{name: a, image: x}, {name: b, image: x}]
+)";
+  Translation t = translate_kubernetes("p.yaml", text);
+  const Workload& w = t.inventory.workloads[0];
+  EXPECT_TRUE(w.containers[0].seccomp.is(k_profile_runtime_default));
+  EXPECT_TRUE(w.containers[1].seccomp.is(k_profile_unconfined));
+}
+
+TEST(KubernetesTranslator, NotKubernetesIsNotRecognised) {
+  Translation t = translate_kubernetes("ci.yaml", "stages: [build]\nbuild:\n  script: make\n");
+  EXPECT_FALSE(t.recognised);
+  EXPECT_TRUE(t.errors.empty());
+}
+
+TEST(KubernetesTranslator, IgnoreAnnotationBecomesInlineSuppressions) {
+  const char* text = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    vern.dev/ignore: "root-user, host-network"
+spec:
+  containers: [{name: a, image: x}]
+)";
+  Translation t = translate_kubernetes("p.yaml", text);
+  const Workload& w = t.inventory.workloads[0];
+  ASSERT_EQ(w.suppressions.size(), 2u);
+  EXPECT_EQ(w.suppressions[1].rule, "host-network");
+}
+
+}  // namespace
+}  // namespace vern
