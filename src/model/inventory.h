@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/build.h"
+#include "model/host.h"
 #include "model/image.h"
 #include "model/objects.h"
 #include "model/workload.h"
@@ -27,12 +28,14 @@ struct Inventory {
   std::vector<CommandIssue> command_issues;
   // Image filesystem facts and package inventory (model/image.h).
   std::vector<ImageFacts> images;
+  // The live host `vern host` audited (model/host.h); at most one per inventory.
+  std::vector<HostFacts> hosts;
 
   bool empty() const {
     return workloads.empty() && kube_objects.empty() && network_policies.empty() &&
            namespaces.empty() && service_accounts.empty() && pod_security_policies.empty() &&
            compose_projects.empty() && daemon_configs.empty() && build_files.empty() &&
-           scripts.empty() && command_issues.empty() && images.empty();
+           scripts.empty() && command_issues.empty() && images.empty() && hosts.empty();
   }
 };
 
