@@ -1,0 +1,51 @@
+// container-socket-mount: a container engine socket (or the folder holding
+// one) is mounted from the host.
+#include "rules/helpers.h"
+#include "rules/host_path.h"
+#include "rules/subject.h"
+
+namespace vern {
+
+namespace {
+
+constexpr RuleInfo k_info{
+    .slug = "container-socket-mount",
+    .title = "Container engine socket is mounted",
+    .severity = Severity::critical,
+    .surfaces = {Surface::compose, Surface::kubernetes, Surface::run, Surface::host,
+                 Surface::enforcement},
+    .rationale =
+        "Whoever can talk to the Docker, containerd, CRI-O or Podman socket can start a "
+        "privileged container with the host's root filesystem mounted: the socket is root on "
+        "the host. Mounting it read-only does not help, the API is still writable.",
+    .remedy =
+        "Do not mount the engine socket; use a narrowly scoped API proxy or a "
+        "dedicated build service instead.",
+    .cis = "5.31",
+};
+
+std::string mounter(const Workload& w, const Volume& v) {
+  if (kubernetes_semantics(w) && !v.name.empty()) return "volume \"" + v.name + "\"";
+  return workload_subject(w);
+}
+
+void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
+  for (const Workload& w : inventory.workloads) {
+    if (!applies(k_info, w)) continue;
+    for (const Volume& v : w.volumes) {
+      if (!v.host_path.is_literal()) continue;
+      if (classify_host_path(v.host_path.value) != HostPathKind::socket) continue;
+      Location where = v.host_path.where.known() ? v.host_path.where : v.where;
+      out.add(make_finding(
+          k_info, w, nullptr, where,
+          mounter(w, v) + " mounts the container engine socket path " + v.host_path.value));
+    }
+  }
+}
+
+}  // namespace
+
+extern const Rule k_container_socket_mount;
+const Rule k_container_socket_mount{k_info, RuleScope::unit, &check};
+
+}  // namespace vern

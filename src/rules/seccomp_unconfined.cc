@@ -1,0 +1,54 @@
+// seccomp-unconfined: the container runs without a seccomp filter.
+#include <strings.h>
+
+#include "rules/helpers.h"
+#include "rules/subject.h"
+
+namespace vern {
+
+namespace {
+
+constexpr RuleInfo k_info{
+    .slug = "seccomp-unconfined",
+    .title = "Seccomp is disabled",
+    .severity = Severity::high,
+    .surfaces = {Surface::compose, Surface::kubernetes, Surface::run, Surface::host,
+                 Surface::enforcement},
+    .rationale =
+        "The default seccomp profile blocks about 40 system calls (keyctl, unshare, "
+        "open_by_handle_at, bpf, ...) that most container escapes and kernel exploits rely "
+        "on. Running unconfined exposes the whole kernel system call surface.",
+    .remedy =
+        "Use the runtime's default profile (seccompProfile.type: RuntimeDefault) or a "
+        "custom profile; remove seccomp=unconfined.",
+    .cis = "5.21",
+};
+
+void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
+  for (const Workload& w : inventory.workloads) {
+    if (!applies(k_info, w)) continue;
+    for (const Container& c : w.containers) {
+      const Located<std::string>& seccomp = c.seccomp;
+      if (seccomp.is_literal() && strcasecmp(seccomp.value.c_str(), k_profile_unconfined) == 0) {
+        out.add(make_finding(k_info, w, &c, seccomp.where,
+                             subject(w, c) + " runs with seccomp profile Unconfined"));
+      } else if (seccomp.is_absent() && kubernetes_semantics(w)) {
+        // Docker applies its default profile when none is named; Kubernetes
+        // runs containers Unconfined unless a profile is set.
+        Finding f = make_finding(k_info, w, &c, seccomp.where.known() ? seccomp.where : c.where,
+                                 subject(w, c) +
+                                     " has no seccomp profile set; restricted requires "
+                                     "RuntimeDefault or Localhost");
+        f.severity = Severity::medium;
+        out.add(std::move(f));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+extern const Rule k_seccomp_unconfined;
+const Rule k_seccomp_unconfined{k_info, RuleScope::unit, &check};
+
+}  // namespace vern

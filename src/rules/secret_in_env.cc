@@ -1,0 +1,96 @@
+// secret-in-env: an environment variable holds a literal secret. The finding
+// names the variable, never its value.
+#include <array>
+#include <cctype>
+#include <string_view>
+
+#include "rules/helpers.h"
+#include "rules/subject.h"
+
+namespace vern {
+
+namespace {
+
+constexpr RuleInfo k_info{
+    .slug = "secret-in-env",
+    .title = "Secret in an environment variable",
+    .severity = Severity::high,
+    .surfaces = {Surface::dockerfile, Surface::compose, Surface::kubernetes, Surface::run,
+                 Surface::host, Surface::image, Surface::enforcement},
+    .rationale =
+        "A secret written as a literal environment value ends up in version control, in the "
+        "image config (docker history, docker inspect), in the orchestrator's API and in "
+        "every crash dump of the process's environment.",
+    .remedy =
+        "Pass the secret at run time from a secret store: Kubernetes secretKeyRef, "
+        "Compose secrets, a *_FILE variable pointing at a mounted file.",
+    .cis = "4.10",
+};
+
+constexpr std::array<std::string_view, 9> k_secret_words = {
+    "PASSWORD", "PASSWD",     "SECRET",      "TOKEN",     "API_KEY",
+    "APIKEY",   "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL"};
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+// True iff `value` is a URL whose userinfo holds a password: scheme://user:pw@host.
+bool url_with_password(std::string_view value) {
+  size_t scheme = value.find("://");
+  if (scheme == std::string_view::npos || scheme == 0) return false;
+  for (char ch : value.substr(0, scheme)) {
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '+' && ch != '-' && ch != '.') {
+      return false;
+    }
+  }
+  std::string_view rest = value.substr(scheme + 3);
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  size_t at = authority.rfind('@');
+  if (at == std::string_view::npos) return false;
+  std::string_view userinfo = authority.substr(0, at);
+  size_t colon = userinfo.find(':');
+  return colon != std::string_view::npos && colon + 1 < userinfo.size();
+}
+
+bool secret_like_name(std::string_view name) {
+  std::string n = upper(name);
+  // Variables that point at a secret (a file, a path, a URL) are how secrets
+  // should be passed; a URL with a password is caught by its value instead.
+  if (n.ends_with("_FILE") || n.ends_with("_PATH") || n.ends_with("_URL")) return false;
+  for (std::string_view word : k_secret_words) {
+    if (n.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
+  for (const Workload& w : inventory.workloads) {
+    if (!applies(k_info, w)) continue;
+    for (const Container& c : w.containers) {
+      for (const EnvVar& var : c.env) {
+        if (!var.value.is_literal() || var.value.value.empty()) continue;
+        const std::string& value = var.value.value;
+        std::string why;
+        if (url_with_password(value)) {
+          why = " holds a URL with a password";
+        } else if (secret_like_name(var.name) && !value.starts_with('/')) {
+          why = " holds a literal value";
+        } else {
+          continue;
+        }
+        out.add(make_finding(k_info, w, &c, var.where,
+                             subject(w, c) + ": environment variable " + var.name + why));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+extern const Rule k_secret_in_env;
+const Rule k_secret_in_env{k_info, RuleScope::unit, &check};
+
+}  // namespace vern

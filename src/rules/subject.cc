@@ -1,0 +1,51 @@
+#include "rules/subject.h"
+
+namespace vern {
+
+namespace {
+
+std::string quoted(std::string_view what, std::string_view name) {
+  std::string out(what);
+  out += " \"";
+  out += name;
+  out += '"';
+  return out;
+}
+
+}  // namespace
+
+bool kubernetes_semantics(const Workload& w) {
+  return w.surface == Surface::kubernetes ||
+         (w.surface == Surface::enforcement && !w.api_version.empty());
+}
+
+std::string workload_subject(const Workload& w) {
+  if (w.name.empty()) return w.kind;
+  if (!w.ns.empty()) return quoted(w.kind, w.ns + '/' + w.name);
+  return quoted(w.kind, w.name);
+}
+
+std::string subject(const Workload& w, const Container& c) {
+  if (kubernetes_semantics(w)) {
+    std::string role = "container";
+    if (c.role == ContainerRole::init) role = "init container";
+    if (c.role == ContainerRole::ephemeral) role = "ephemeral container";
+    return c.name.empty() ? role + " (unnamed)" : quoted(role, c.name);
+  }
+  // Outside Kubernetes a workload holds one container, named after it.
+  if (!c.name.empty() && w.name.empty()) return quoted(w.kind, c.name);
+  return workload_subject(w);
+}
+
+std::vector<ImageUse> image_uses(const Workload& w) {
+  std::vector<ImageUse> out;
+  for (const Container& c : w.containers) {
+    if (c.image.is_literal() && c.image.value.is_image()) out.push_back({&c.image, &c});
+  }
+  for (const Located<ImageRef>& img : w.other_images) {
+    if (img.is_literal() && img.value.is_image()) out.push_back({&img, nullptr});
+  }
+  return out;
+}
+
+}  // namespace vern

@@ -1,0 +1,40 @@
+// Naming and reading helpers for rules that look at containers: how a message
+// names the container it is about, which spelling of a setting a workload
+// uses, and the list of images a workload references.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/workload.h"
+
+namespace vern {
+
+// The container a finding is about, quoted for a message: `container "app"`,
+// `init container "setup"` (Kubernetes), `service "web"` (Compose),
+// `stage "build"`, or the workload's kind alone when it has no name
+// (`docker run`).
+std::string subject(const Workload& w, const Container& c);
+
+// The workload alone, quoted: `service "web"`, `Deployment "prod/web"`.
+std::string workload_subject(const Workload& w);
+
+// True iff the workload carries Kubernetes securityContext spellings
+// (runAsNonRoot, allowPrivilegeEscalation, pod volume types): Kubernetes
+// manifests, and admission requests (enforcement workloads that have an
+// apiVersion). A Docker authorization request is an enforcement workload
+// without one and uses the Docker spellings.
+bool kubernetes_semantics(const Workload& w);
+
+// An image reference of a workload and the container that uses it (nullptr for
+// the FROM of an earlier Dockerfile stage).
+struct ImageUse {
+  const Located<ImageRef>* image;
+  const Container* container;
+};
+
+// Every image the workload names that is a pullable image (literal and
+// ImageRef::is_image()): each container's image, then Workload::other_images.
+std::vector<ImageUse> image_uses(const Workload& w);
+
+}  // namespace vern
