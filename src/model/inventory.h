@@ -9,6 +9,7 @@
 #include "model/host.h"
 #include "model/image.h"
 #include "model/objects.h"
+#include "model/vulnerability.h"
 #include "model/workload.h"
 
 namespace vern {
@@ -30,12 +31,15 @@ struct Inventory {
   std::vector<ImageFacts> images;
   // The live host `vern host` audited (model/host.h); at most one per inventory.
   std::vector<HostFacts> hosts;
+  // Packages matched against the vulnerability database (model/vulnerability.h).
+  std::vector<VulnerabilityReport> vulnerabilities;
 
   bool empty() const {
     return workloads.empty() && kube_objects.empty() && network_policies.empty() &&
            namespaces.empty() && service_accounts.empty() && pod_security_policies.empty() &&
            compose_projects.empty() && daemon_configs.empty() && build_files.empty() &&
-           scripts.empty() && command_issues.empty() && images.empty() && hosts.empty();
+           scripts.empty() && command_issues.empty() && images.empty() && hosts.empty() &&
+           vulnerabilities.empty();
   }
 };
 
