@@ -1,0 +1,56 @@
+#include "sources/compose/interpolate.h"
+
+#include <cctype>
+
+namespace vern::compose {
+
+namespace {
+bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+}  // namespace
+
+std::optional<std::string> interpolate(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c != '$') {
+      out += c;
+      continue;
+    }
+    if (i + 1 >= text.size()) {
+      out += c;  // a trailing '$' is kept as is
+      continue;
+    }
+    char n = text[i + 1];
+    if (n == '$') {
+      out += '$';
+      ++i;
+      continue;
+    }
+    if (n == '{') {
+      size_t close = text.find('}', i + 2);
+      if (close == std::string_view::npos) return std::nullopt;
+      std::string_view body = text.substr(i + 2, close - i - 2);
+      size_t op = 0;
+      while (op < body.size() && name_char(body[op])) ++op;
+      std::string_view rest = body.substr(op);
+      std::string_view def;
+      if (rest.starts_with(":-")) {
+        def = rest.substr(2);
+      } else if (rest.starts_with("-")) {
+        def = rest.substr(1);
+      } else {
+        return std::nullopt;  // ${VAR}, ${VAR:?err}, ${VAR:+alt}
+      }
+      if (def.empty() || def.find('$') != std::string_view::npos) return std::nullopt;
+      out += def;
+      i = close;
+      continue;
+    }
+    if (name_char(n)) return std::nullopt;  // $VAR
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace vern::compose

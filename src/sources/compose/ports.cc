@@ -1,0 +1,109 @@
+// Compose `ports:` short syntax, component by component, so that a variable in
+// one part (`${PORT}:5432`) leaves the others known.
+#include <charconv>
+#include <vector>
+
+#include "sources/compose/interpolate.h"
+#include "sources/compose/service.h"
+
+namespace vern::compose {
+
+namespace {
+
+// Splits on ':' outside `${...}` and outside `[...]`.
+std::vector<std::string_view> split_colons(std::string_view s) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  int brace = 0;
+  int bracket = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '{' && i > 0 && s[i - 1] == '$')
+      ++brace;
+    else if (c == '}' && brace > 0)
+      --brace;
+    else if (c == '[')
+      ++bracket;
+    else if (c == ']' && bracket > 0)
+      --bracket;
+    else if (c == ':' && brace == 0 && bracket == 0) {
+      parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+// "80" or "80-90" into [first, last]. false when not a literal port range.
+bool parse_range(std::string_view s, int& first, int& last) {
+  size_t dash = s.find('-');
+  std::string_view a = s.substr(0, dash);
+  std::string_view b = dash == std::string_view::npos ? a : s.substr(dash + 1);
+  auto conv = [](std::string_view t, int& v) {
+    if (t.empty()) return false;
+    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    return ec == std::errc() && p == t.data() + t.size() && v >= 0 && v <= 65535;
+  };
+  return conv(a, first) && conv(b, last) && first <= last;
+}
+
+}  // namespace
+
+bool parse_short_port(std::string_view text, Location at, PortMapping& out, YamlReader& r) {
+  out.where = at;
+  std::string_view body = text;
+  if (size_t slash = body.rfind('/');
+      slash != std::string_view::npos && body.find('}', slash) == std::string_view::npos) {
+    out.protocol = std::string(body.substr(slash + 1));
+    body = body.substr(0, slash);
+  }
+  std::vector<std::string_view> parts = split_colons(body);
+  // IPv6 without brackets ("::1:80:80"): the last two parts are the ports.
+  std::string ip;
+  bool ip_known = true;
+  std::string_view host_part;
+  std::string_view container_part = parts.back();
+  if (parts.size() >= 3) {
+    host_part = parts[parts.size() - 2];
+    std::string raw;
+    for (size_t i = 0; i + 2 < parts.size(); ++i) {
+      if (i) raw += ':';
+      raw += parts[i];
+    }
+    auto v = interpolate(raw);
+    if (v) {
+      ip = *v;
+      if (ip.size() >= 2 && ip.front() == '[' && ip.back() == ']') ip = ip.substr(1, ip.size() - 2);
+    } else {
+      ip_known = false;
+    }
+  } else if (parts.size() == 2) {
+    host_part = parts[0];
+  }
+  out.published = true;
+  if (!ip_known) {
+    out.host_ip = Located<std::string>::dynamic(at);
+  } else if (!ip.empty()) {
+    out.host_ip = Located<std::string>::literal(ip, at);
+  } else {
+    out.host_ip = Located<std::string>::absent(at);
+  }
+  if (auto c = interpolate(container_part)) {
+    if (!parse_range(*c, out.container_first, out.container_last)) {
+      r.error(at, "invalid port '" + std::string(text) + "'");
+      return false;
+    }
+  }
+  if (!host_part.empty()) {
+    if (auto h = interpolate(host_part); h && !h->empty()) {
+      if (!parse_range(*h, out.host_first, out.host_last)) {
+        r.error(at, "invalid host port in '" + std::string(text) + "'");
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace vern::compose

@@ -1,0 +1,310 @@
+// One Compose service into a Workload: every value goes through interpolation,
+// so `${VAR}` is dynamic and `${VAR:-value}` is its default.
+#include "sources/compose/service.h"
+
+#include <algorithm>
+
+#include "sources/compose/interpolate.h"
+
+namespace vern::compose {
+
+namespace {
+
+Located<std::string> interpolated(const yaml::Node* n, Location absent_at) {
+  if (!n || n->is_null() || !n->is_scalar()) return Located<std::string>::absent(absent_at);
+  if (auto v = interpolate(n->text())) return Located<std::string>::literal(*v, n->where());
+  return Located<std::string>::dynamic(n->where());
+}
+
+Located<std::string> str(const yaml::Node& svc, std::string_view key, Location absent_at,
+                         YamlReader& r) {
+  return interpolated(r.scalar(svc.get(key), key), absent_at);
+}
+
+// compose-go's boolean spellings after interpolation.
+Located<bool> boolean(const yaml::Node& svc, std::string_view key, Location absent_at,
+                      YamlReader& r) {
+  Located<std::string> s = str(svc, key, absent_at, r);
+  if (s.is_absent()) return Located<bool>::absent(absent_at);
+  if (s.is_dynamic()) return Located<bool>::dynamic(s.where);
+  std::string v = s.value;
+  std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (v == "true" || v == "yes" || v == "y" || v == "on")
+    return Located<bool>::literal(true, s.where);
+  if (v == "false" || v == "no" || v == "n" || v == "off") {
+    return Located<bool>::literal(false, s.where);
+  }
+  r.error(s.where, std::string(key) + " must be true or false, not '" + s.value + "'");
+  return Located<bool>::absent(absent_at);
+}
+
+// A limit: literal only when set to something other than 0 (or -1 for pids).
+Located<std::string> limit(Located<std::string> v) {
+  if (v.is_literal() && (v.value.empty() || v.value == "0" || v.value == "-1")) {
+    return Located<std::string>::absent(v.where);
+  }
+  return v;
+}
+
+void read_list(const yaml::Node* seq, std::vector<Located<std::string>>& out) {
+  if (!seq) return;
+  for (const yaml::Node* item : seq->items()) {
+    Located<std::string> v = interpolated(item, item->where());
+    if (!v.is_absent()) out.push_back(v);
+  }
+}
+
+void read_security_opt(const yaml::Node* seq, Container& c) {
+  if (!seq) return;
+  for (const yaml::Node* item : seq->items()) {
+    Located<std::string> v = interpolated(item, item->where());
+    if (!v.is_literal()) continue;
+    const std::string& s = v.value;
+    if (s == "no-new-privileges" || s == "no-new-privileges:true" ||
+        s == "no-new-privileges=true") {
+      c.no_new_privileges = Located<bool>::literal(true, v.where);
+    } else if (s == "no-new-privileges:false" || s == "no-new-privileges=false") {
+      c.no_new_privileges = Located<bool>::literal(false, v.where);
+    } else if (s.rfind("seccomp", 0) == 0 && s.size() > 8) {
+      std::string p = s.substr(8);
+      c.seccomp =
+          Located<std::string>::literal(p == "unconfined" ? k_profile_unconfined : p, v.where);
+    } else if (s.rfind("apparmor", 0) == 0 && s.size() > 9) {
+      std::string p = s.substr(9);
+      c.apparmor =
+          Located<std::string>::literal(p == "unconfined" ? k_profile_unconfined : p, v.where);
+    }
+  }
+}
+
+void read_ports(const yaml::Node* seq, Container& c, YamlReader& r) {
+  if (!seq) return;
+  for (const yaml::Node* item : seq->items()) {
+    PortMapping pm;
+    if (item->is_scalar()) {
+      if (parse_short_port(item->text(), item->where(), pm, r)) c.ports.push_back(std::move(pm));
+      continue;
+    }
+    const yaml::Node* m = r.mapping(item, "a port");
+    if (!m) continue;
+    pm.where = m->where();
+    pm.published = true;
+    Located<std::string> target = str(*m, "target", m->where(), r);
+    Located<std::string> published = str(*m, "published", m->where(), r);
+    std::string text = (published.is_literal() ? published.value + ":" : std::string()) +
+                       (target.is_literal() ? target.value : "0");
+    PortMapping parsed;
+    if (target.is_literal() && parse_short_port(text, m->where(), parsed, r)) {
+      pm.container_first = parsed.container_first;
+      pm.container_last = parsed.container_last;
+      pm.host_first = parsed.host_first;
+      pm.host_last = parsed.host_last;
+    }
+    pm.host_ip = str(*m, "host_ip", m->where(), r);
+    if (pm.host_ip.is_literal() && pm.host_ip.value.empty())
+      pm.host_ip = Located<std::string>::absent(m->where());
+    Located<std::string> proto = str(*m, "protocol", m->where(), r);
+    if (proto.is_literal()) pm.protocol = proto.value;
+    c.ports.push_back(std::move(pm));
+  }
+}
+
+void read_expose(const yaml::Node* seq, Container& c, YamlReader& r) {
+  if (!seq) return;
+  for (const yaml::Node* item : seq->items()) {
+    Located<std::string> v = interpolated(r.scalar(item, "expose"), item->where());
+    if (!v.is_literal()) continue;
+    PortMapping pm;
+    if (!parse_short_port(v.value, v.where, pm, r)) continue;
+    pm.published = false;
+    pm.host_ip = Located<std::string>::absent(v.where);
+    c.ports.push_back(std::move(pm));
+  }
+}
+
+// Short syntax "SRC:DST[:MODE]": SRC is a host path when it starts with '/',
+// '.', '~' or is a variable; otherwise a named volume.
+void read_volumes(const yaml::Node* seq, Workload& w, YamlReader& r) {
+  if (!seq) return;
+  for (const yaml::Node* item : seq->items()) {
+    Volume v;
+    v.where = item->where();
+    if (item->is_scalar()) {
+      const std::string& text = item->text();
+      size_t colon = text.find(':');
+      if (colon == std::string::npos) {
+        v.type = "volume";
+        v.target = text;
+        w.volumes.push_back(std::move(v));
+        continue;
+      }
+      std::string src = text.substr(0, colon);
+      std::string rest = text.substr(colon + 1);
+      size_t colon2 = rest.find(':');
+      v.target = rest.substr(0, colon2);
+      if (colon2 != std::string::npos) v.read_only = rest.find("ro", colon2) != std::string::npos;
+      bool variable = src.find('$') != std::string::npos;
+      if (!src.empty() && (src[0] == '/' || src[0] == '.' || src[0] == '~' || variable)) {
+        v.type = "bind";
+        auto path = interpolate(src);
+        v.host_path = path ? Located<std::string>::literal(*path, item->where())
+                           : Located<std::string>::dynamic(item->where());
+      } else {
+        v.type = "volume";
+        v.name = src;
+      }
+      w.volumes.push_back(std::move(v));
+      continue;
+    }
+    const yaml::Node* m = r.mapping(item, "a volume");
+    if (!m) continue;
+    Located<std::string> type = str(*m, "type", m->where(), r);
+    v.type = type.is_literal() ? type.value : "volume";
+    Located<std::string> source = str(*m, "source", m->where(), r);
+    Located<std::string> target = str(*m, "target", m->where(), r);
+    if (target.is_literal()) v.target = target.value;
+    if (v.type == "bind") {
+      v.host_path = source;
+    } else if (source.is_literal()) {
+      v.name = source.value;
+    }
+    Located<bool> ro = boolean(*m, "read_only", m->where(), r);
+    v.read_only = ro.is(true);
+    w.volumes.push_back(std::move(v));
+  }
+}
+
+void read_environment(const yaml::Node* env, Container& c) {
+  if (!env) return;
+  auto add = [&](std::string name, Location at, const yaml::Node* value_node,
+                 std::optional<std::string> raw) {
+    EnvVar v;
+    v.name = std::move(name);
+    v.where = at;
+    if (!raw) {
+      v.value = Located<std::string>::absent(at);
+    } else if (auto lit = interpolate(*raw)) {
+      v.value = Located<std::string>::literal(*lit, value_node ? value_node->where() : at);
+    } else {
+      v.value = Located<std::string>::dynamic(value_node ? value_node->where() : at);
+    }
+    c.env.push_back(std::move(v));
+  };
+  if (env->is_sequence()) {
+    for (const yaml::Node* item : env->items()) {
+      if (!item->is_scalar()) continue;
+      const std::string& t = item->text();
+      size_t eq = t.find('=');
+      if (eq == std::string::npos) {
+        add(t, item->where(), nullptr, std::nullopt);
+      } else {
+        add(t.substr(0, eq), item->where(), item, t.substr(eq + 1));
+      }
+    }
+  } else if (env->is_mapping()) {
+    for (const yaml::Node::Entry& e : env->entries()) {
+      if (!e.key->is_scalar()) continue;
+      std::optional<std::string> raw;
+      if (e.value->is_scalar() && !e.value->is_null()) raw = e.value->text();
+      add(e.key->text(), e.key->where(), e.value, raw);
+    }
+  }
+}
+
+void read_networks(const yaml::Node* nets, Workload& w) {
+  if (!nets) return;
+  w.networks_written = true;
+  if (nets->is_sequence()) {
+    for (const yaml::Node* n : nets->items()) {
+      if (n->is_scalar())
+        w.networks.push_back(Located<std::string>::literal(n->text(), n->where()));
+    }
+  } else if (nets->is_mapping()) {
+    for (const yaml::Node::Entry& e : nets->entries()) {
+      if (e.key->is_scalar()) {
+        w.networks.push_back(Located<std::string>::literal(e.key->text(), e.key->where()));
+      }
+    }
+  }
+}
+
+// The namespace-sharing modes: "host" maps to the Workload's host_* flags.
+Located<bool> host_mode(const Located<std::string>& mode) {
+  if (mode.is_dynamic()) return Located<bool>::dynamic(mode.where);
+  if (mode.is_absent()) return Located<bool>::absent(mode.where);
+  return Located<bool>::literal(mode.value == "host", mode.where);
+}
+
+}  // namespace
+
+Workload translate_service(const std::string& name, Location key_at, const yaml::Node& svc,
+                           YamlReader& r) {
+  Workload w;
+  w.surface = Surface::compose;
+  w.file = std::string(r.file());
+  w.kind = "service";
+  w.name = name;
+  w.where = key_at;
+  Container c;
+  c.name = name;
+  c.where = key_at;
+
+  Located<std::string> image = str(svc, "image", key_at, r);
+  if (image.is_literal()) {
+    c.image = Located<ImageRef>::literal(parse_image_ref(image.value), image.where);
+  } else if (image.is_dynamic()) {
+    const yaml::Node* n = svc.get("image");
+    c.image = Located<ImageRef>::literal(parse_image_ref(n->text()), image.where);
+  } else {
+    c.image = Located<ImageRef>::absent(key_at);
+  }
+  c.user = str(svc, "user", key_at, r);
+  c.privileged = boolean(svc, "privileged", key_at, r);
+  c.read_only_rootfs = boolean(svc, "read_only", key_at, r);
+  c.no_new_privileges = Located<bool>::absent(key_at);
+  c.seccomp = Located<std::string>::absent(key_at);
+  c.apparmor = Located<std::string>::absent(key_at);
+  read_security_opt(r.sequence(svc.get("security_opt"), "security_opt"), c);
+  c.caps.where = key_at;
+  read_list(r.sequence(svc.get("cap_add"), "cap_add"), c.caps.add);
+  read_list(r.sequence(svc.get("cap_drop"), "cap_drop"), c.caps.drop);
+  read_ports(r.sequence(svc.get("ports"), "ports"), c, r);
+  read_expose(r.sequence(svc.get("expose"), "expose"), c, r);
+  const yaml::Node* env = svc.get("environment");
+  if (env && !env->is_null() && !env->is_sequence() && !env->is_mapping()) {
+    r.error(env->where(), "environment must be a list or a mapping");
+  } else {
+    read_environment(env, c);
+  }
+
+  // Resources: the service keys or deploy.resources.limits.
+  c.resources.memory_limit = limit(str(svc, "mem_limit", key_at, r));
+  c.resources.cpu_limit = limit(str(svc, "cpus", key_at, r));
+  if (c.resources.cpu_limit.is_absent())
+    c.resources.cpu_limit = limit(str(svc, "cpu_quota", key_at, r));
+  c.resources.pids_limit = limit(str(svc, "pids_limit", key_at, r));
+  const yaml::Node* deploy = r.mapping(svc.get("deploy"), "deploy");
+  const yaml::Node* res =
+      deploy ? r.mapping(deploy->get("resources"), "deploy.resources") : nullptr;
+  const yaml::Node* lim = res ? r.mapping(res->get("limits"), "deploy.resources.limits") : nullptr;
+  if (lim) {
+    if (c.resources.memory_limit.is_absent())
+      c.resources.memory_limit = limit(str(*lim, "memory", key_at, r));
+    if (c.resources.cpu_limit.is_absent())
+      c.resources.cpu_limit = limit(str(*lim, "cpus", key_at, r));
+    if (c.resources.pids_limit.is_absent())
+      c.resources.pids_limit = limit(str(*lim, "pids", key_at, r));
+  }
+  w.containers.push_back(std::move(c));
+
+  w.network_mode = str(svc, "network_mode", key_at, r);
+  w.host_network = host_mode(w.network_mode);
+  w.host_pid = host_mode(str(svc, "pid", key_at, r));
+  w.host_ipc = host_mode(str(svc, "ipc", key_at, r));
+  w.userns_mode = str(svc, "userns_mode", key_at, r);
+  read_networks(svc.get("networks"), w);
+  read_volumes(r.sequence(svc.get("volumes"), "volumes"), w, r);
+  return w;
+}
+
+}  // namespace vern::compose

@@ -1,0 +1,20 @@
+// Compose translator internals: one service into a Workload.
+#pragma once
+
+#include <string>
+
+#include "model/workload.h"
+#include "sources/yaml_reader.h"
+#include "yaml/node.h"
+
+namespace vern::compose {
+
+// Translates service `name` (its key at `key_at`) of `file`.
+Workload translate_service(const std::string& name, Location key_at, const yaml::Node& service,
+                           YamlReader& r);
+
+// Parses one short-syntax port ("127.0.0.1:8080:80/tcp", "3000-3005", "[::1]::80").
+// Errors go to `r` at `at`.
+bool parse_short_port(std::string_view text, Location at, PortMapping& out, YamlReader& r);
+
+}  // namespace vern::compose

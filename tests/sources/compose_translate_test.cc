@@ -1,0 +1,241 @@
+#include <gtest/gtest.h>
+
+#include "sources/compose/interpolate.h"
+#include "sources/compose/translate.h"
+
+namespace vern {
+namespace {
+
+const Workload& service(const Translation& t, const std::string& name) {
+  for (const Workload& w : t.inventory.workloads) {
+    if (w.name == name) return w;
+  }
+  ADD_FAILURE() << "no service " << name;
+  return t.inventory.workloads.front();
+}
+
+TEST(ComposeInterpolate, DefaultsAreLiteralsAndVariablesAreDynamic) {
+  EXPECT_EQ(compose::interpolate("plain"), "plain");
+  EXPECT_EQ(compose::interpolate("${PW:-changeme}"), "changeme");
+  EXPECT_EQ(compose::interpolate("${PW-x}y"), "xy");
+  EXPECT_EQ(compose::interpolate("$$HOME"), "$HOME");
+  EXPECT_EQ(compose::interpolate("${PW}"), std::nullopt);
+  EXPECT_EQ(compose::interpolate("$PW"), std::nullopt);
+  EXPECT_EQ(compose::interpolate("${PW:-}"), std::nullopt);
+  EXPECT_EQ(compose::interpolate("${PW:?required}"), std::nullopt);
+}
+
+TEST(ComposeTranslator, ShortPortsInAllForms) {
+  const char* text = R"(services:
+  web:
+    image: nginx
+    ports:
+      - "3000"
+      - "127.0.0.1::80"
+      - "3000-3005:3000-3005"
+      - "[::1]:5432:5432"
+      - "10.0.0.5:6379:6379/udp"
+      - 8080:80
+      - "${PORT}:5432"
+      - "${BIND:-127.0.0.1}:9200:9200"
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  const auto& ports = service(t, "web").containers[0].ports;
+  ASSERT_EQ(ports.size(), 8u);
+  EXPECT_EQ(ports[0].container_first, 3000);
+  EXPECT_TRUE(ports[0].host_ip.is_absent());
+  EXPECT_TRUE(ports[1].host_ip.is("127.0.0.1"));
+  EXPECT_EQ(ports[1].container_first, 80);
+  EXPECT_EQ(ports[1].host_first, 0);
+  EXPECT_EQ(ports[2].container_last, 3005);
+  EXPECT_TRUE(ports[3].host_ip.is("::1"));
+  EXPECT_TRUE(ports[4].host_ip.is("10.0.0.5"));
+  EXPECT_EQ(ports[4].protocol, "udp");
+  EXPECT_EQ(ports[5].host_first, 8080);
+  EXPECT_EQ(ports[6].container_first, 5432);
+  EXPECT_TRUE(ports[6].host_ip.is_absent());
+  EXPECT_TRUE(ports[7].host_ip.is("127.0.0.1"));
+  EXPECT_EQ(ports[0].where.line, 5);
+}
+
+TEST(ComposeTranslator, LongSyntaxPortKeepsHostIpAndExposeDoesNotPublish) {
+  const char* text = R"(services:
+  db:
+    image: postgres:16
+    ports:
+      - target: 5432
+        published: "5432"
+        host_ip: 127.0.0.1
+        protocol: tcp
+    expose: ["80"]
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  const auto& ports = service(t, "db").containers[0].ports;
+  ASSERT_EQ(ports.size(), 2u);
+  EXPECT_TRUE(ports[0].published);
+  EXPECT_TRUE(ports[0].host_ip.is("127.0.0.1"));
+  EXPECT_EQ(ports[0].container_first, 5432);
+  EXPECT_FALSE(ports[1].published);
+  EXPECT_EQ(ports[1].container_first, 80);
+}
+
+TEST(ComposeTranslator, AnchorsMergeKeysAndExtensionFields) {
+  const char* text = R"(x-hardening: &hardening
+  read_only: true
+  cap_drop: [ALL]
+  security_opt: ["no-new-privileges:true"]
+services:
+  api:
+    <<: *hardening
+    image: app:1.0
+    user: "${UID}"
+  worker:
+    <<: *hardening
+    read_only: false
+    image: app:1.0
+    user: root
+)";
+  Translation t = translate_compose("docker-compose.yml", text);
+  ASSERT_TRUE(t.errors.empty());
+  const Container& api = service(t, "api").containers[0];
+  EXPECT_TRUE(api.read_only_rootfs.is(true));
+  EXPECT_EQ(api.read_only_rootfs.where.line, 2);
+  EXPECT_TRUE(api.no_new_privileges.is(true));
+  ASSERT_EQ(api.caps.drop.size(), 1u);
+  EXPECT_TRUE(api.user.is_dynamic());
+  const Container& worker = service(t, "worker").containers[0];
+  EXPECT_TRUE(worker.read_only_rootfs.is(false));
+  EXPECT_TRUE(worker.user.is("root"));
+  EXPECT_EQ(t.inventory.workloads.size(), 2u);
+}
+
+TEST(ComposeTranslator, EnvironmentListAndMapWithInterpolation) {
+  const char* text = R"(services:
+  a:
+    image: x
+    environment:
+      - DB_PASSWORD=secret
+      - API_TOKEN
+      - SESSION_SECRET=${SESSION_SECRET}
+  b:
+    image: x
+    environment:
+      DB_PASSWORD: ${PW:-changeme}
+      EMPTY:
+      URL: "mysql://root:pw@db/app"
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  const auto& a = service(t, "a").containers[0].env;
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_TRUE(a[0].value.is("secret"));
+  EXPECT_TRUE(a[1].value.is_absent());
+  EXPECT_TRUE(a[2].value.is_dynamic());
+  const auto& b = service(t, "b").containers[0].env;
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_TRUE(b[0].value.is("changeme"));
+  EXPECT_TRUE(b[1].value.is_absent());
+  EXPECT_EQ(b[0].where.line, 11);
+}
+
+TEST(ComposeTranslator, VolumesBindVersusNamedAndLongSyntax) {
+  const char* text = R"(services:
+  a:
+    image: x
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock:ro
+      - data:/data
+      - ./conf:/conf
+      - ~/cache:/cache
+      - ${HOST_DIR}:/mnt
+      - type: bind
+        source: /etc
+        target: /host-etc
+      - /anonymous
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  const auto& v = service(t, "a").volumes;
+  ASSERT_EQ(v.size(), 7u);
+  EXPECT_EQ(v[0].type, "bind");
+  EXPECT_TRUE(v[0].host_path.is("/var/run/docker.sock"));
+  EXPECT_TRUE(v[0].read_only);
+  EXPECT_EQ(v[1].type, "volume");
+  EXPECT_TRUE(v[1].host_path.is_absent());
+  EXPECT_TRUE(v[2].host_path.is("./conf"));
+  EXPECT_TRUE(v[3].host_path.is("~/cache"));
+  EXPECT_TRUE(v[4].host_path.is_dynamic());
+  EXPECT_TRUE(v[5].host_path.is("/etc"));
+  EXPECT_EQ(v[6].type, "volume");
+}
+
+TEST(ComposeTranslator, ModesLimitsAndNetworks) {
+  const char* text = R"(services:
+  a:
+    image: x
+    network_mode: host
+    pid: host
+    mem_limit: 512m
+    pids_limit: -1
+  b:
+    image: x
+    networks: [backend]
+    deploy:
+      resources:
+        limits: {memory: 256M, cpus: "0.5", pids: 100}
+  c:
+    image: x
+    networks:
+      backend:
+        aliases: [c]
+networks:
+  backend:
+    internal: true
+  outside:
+    external:
+      name: shared
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  const Workload& a = service(t, "a");
+  EXPECT_TRUE(a.host_network.is(true));
+  EXPECT_TRUE(a.host_pid.is(true));
+  EXPECT_TRUE(a.host_ipc.is_absent());
+  EXPECT_TRUE(a.containers[0].resources.memory_limit.is("512m"));
+  EXPECT_TRUE(a.containers[0].resources.pids_limit.is_absent());
+  EXPECT_FALSE(a.networks_written);
+  const Workload& b = service(t, "b");
+  EXPECT_TRUE(b.containers[0].resources.cpu_limit.is("0.5"));
+  EXPECT_TRUE(b.containers[0].resources.pids_limit.is("100"));
+  ASSERT_EQ(b.networks.size(), 1u);
+  EXPECT_EQ(service(t, "c").networks[0].value, "backend");
+  ASSERT_EQ(t.inventory.compose_projects.size(), 1u);
+  const auto& nets = t.inventory.compose_projects[0].networks;
+  ASSERT_EQ(nets.size(), 2u);
+  EXPECT_TRUE(nets[0].internal.is(true));
+  EXPECT_TRUE(nets[1].external.is(true));
+}
+
+TEST(ComposeTranslator, WrongShapesAreErrorsWithPositions) {
+  const char* text = "services:\n  a:\n    image: x\n    ports: \"80:80\"\n  b: [oops]\n";
+  Translation t = translate_compose("compose.yaml", text);
+  ASSERT_EQ(t.errors.size(), 2u);
+  EXPECT_EQ(t.errors[0].to_string(), "compose.yaml:4:12: ports must be a list, not a scalar");
+  EXPECT_EQ(t.errors[1].line, 5);
+  EXPECT_EQ(t.inventory.workloads.size(), 1u);
+}
+
+TEST(ComposeTranslator, SecurityOptSpellings) {
+  const char* text = R"(services:
+  a:
+    image: x
+    security_opt: ["seccomp:unconfined", "apparmor=unconfined", "no-new-privileges:false"]
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  const Container& c = service(t, "a").containers[0];
+  EXPECT_TRUE(c.seccomp.is(k_profile_unconfined));
+  EXPECT_TRUE(c.apparmor.is(k_profile_unconfined));
+  EXPECT_TRUE(c.no_new_privileges.is(false));
+}
+
+}  // namespace
+}  // namespace vern
