@@ -7,8 +7,10 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/finding.h"
@@ -18,7 +20,7 @@ namespace vern {
 
 struct Summary {
   int files_scanned = 0;
-  int objects_checked = 0;  // workloads and policy objects
+  int objects_checked = 0;          // workloads and policy objects
   int counts[5] = {0, 0, 0, 0, 0};  // findings by Severity
   int errors = 0;
   int suppressed = 0;
@@ -35,14 +37,23 @@ struct UnusedSuppression {
 
 enum class OutputFormat { text, json, sarif, html };
 
+// Parses "text", "json", "sarif" or "html" (as given to --format). nullopt when unknown.
+std::optional<OutputFormat> parse_output_format(std::string_view name);
+
 struct ReportOptions {
   OutputFormat format = OutputFormat::text;
   bool color = false;  // ANSI colour; the CLI decides (terminal and no NO_COLOR)
   bool quiet = false;  // text: only the summary line and errors
   std::string tool_name = "vern";
   std::string tool_version;
+  // Absolute URI of the tool's home page (SARIF informationUri); rule pages are
+  // <information_uri>/docs/rules/<slug>.md.
+  std::string information_uri = "https://vern.dev";
 };
 
+// Text and HTML print Finding::source_line verbatim: the driver must leave it
+// empty when the line holds a secret's value. JSON and SARIF hold errors until
+// finish() (their arrays cannot interleave); findings always stream.
 class Reporter {
  public:
   virtual ~Reporter() = default;

@@ -1,0 +1,134 @@
+// The JSON reporter's output parses and holds the fields of the contract.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "report/render.h"
+
+namespace vern {
+namespace {
+
+using nlohmann::json;
+using testing::FileFindings;
+using testing::make_test_finding;
+using testing::render;
+
+ReportOptions json_options() {
+  ReportOptions options;
+  options.format = OutputFormat::json;
+  return options;
+}
+
+TEST(JsonReporter, FindingsErrorsSummaryAndUnusedSuppressions) {
+  Finding with_props = make_test_finding("secret-in-env", Severity::high, "compose.yaml", 9, 7,
+                                         "      DB_PASSWORD: hunter2", "DB_PASSWORD is a literal",
+                                         "use a secret", "service db");
+  with_props.properties = {{"cis", "4.10"}, {"variable", "DB_PASSWORD"}};
+  std::vector<FileFindings> files = {
+      {"compose.yaml",
+       {with_props,
+        make_test_finding("privileged", Severity::critical, "compose.yaml", 12, 5, "",
+                          "service web runs privileged", "remove privileged", "service web")}},
+      {"",
+       {make_test_finding("no-pids-limit", Severity::low, "", 0, 0, "", "no pids limit", "",
+                          "container abc")}}};
+  Error error = Error::invalid("bad indentation", 3, 1);
+  error.file = "k8s.yaml";
+  Summary summary;
+  summary.files_scanned = 3;
+  summary.counts[int(Severity::critical)] = 1;
+  summary.counts[int(Severity::high)] = 1;
+  summary.counts[int(Severity::low)] = 1;
+  summary.errors = 1;
+  summary.suppressed = 2;
+
+  json doc = json::parse(
+      render(json_options(), files, {error}, summary, {{"Dockerfile", 4, 1, "root-user"}}));
+
+  ASSERT_EQ(doc["findings"].size(), 3u);
+  const json& f = doc["findings"][0];
+  EXPECT_EQ(f["rule"], "secret-in-env");
+  EXPECT_EQ(f["severity"], "high");
+  EXPECT_EQ(f["file"], "compose.yaml");
+  EXPECT_EQ(f["line"], 9);
+  EXPECT_EQ(f["column"], 7);
+  EXPECT_EQ(f["object"], "service db");
+  EXPECT_EQ(f["message"], "DB_PASSWORD is a literal");
+  EXPECT_EQ(f["remedy"], "use a secret");
+  EXPECT_EQ(f["properties"], (json{{"cis", "4.10"}, {"variable", "DB_PASSWORD"}}));
+  // The source line is never part of the output: it may hold a secret.
+  EXPECT_EQ(doc.dump().find("hunter2"), std::string::npos);
+  EXPECT_FALSE(doc["findings"][1].contains("properties"));
+  EXPECT_EQ(doc["findings"][2]["file"], "");
+  EXPECT_EQ(doc["findings"][2]["line"], 0);
+
+  ASSERT_EQ(doc["errors"].size(), 1u);
+  EXPECT_EQ(
+      doc["errors"][0],
+      (json{{"file", "k8s.yaml"}, {"line", 3}, {"column", 1}, {"message", "bad indentation"}}));
+
+  const json& s = doc["summary"];
+  EXPECT_EQ(s["critical"], 1);
+  EXPECT_EQ(s["high"], 1);
+  EXPECT_EQ(s["medium"], 0);
+  EXPECT_EQ(s["low"], 1);
+  EXPECT_EQ(s["info"], 0);
+  EXPECT_EQ(s["total"], 3);
+  EXPECT_EQ(s["files"], 3);
+  EXPECT_EQ(s["errors"], 1);
+  EXPECT_EQ(s["suppressed"], 2);
+
+  ASSERT_EQ(doc["unused_suppressions"].size(), 1u);
+  EXPECT_EQ(doc["unused_suppressions"][0],
+            (json{{"file", "Dockerfile"}, {"line", 4}, {"column", 1}, {"rule", "root-user"}}));
+}
+
+TEST(JsonReporter, EmptyReportIsValid) {
+  json doc = json::parse(render(json_options(), {}, {}, Summary{}));
+  EXPECT_TRUE(doc["findings"].is_array());
+  EXPECT_TRUE(doc["findings"].empty());
+  EXPECT_TRUE(doc["errors"].empty());
+  EXPECT_TRUE(doc["unused_suppressions"].empty());
+  EXPECT_EQ(doc["summary"]["total"], 0);
+}
+
+TEST(JsonReporter, ErrorsInterleavedWithFilesStillParse) {
+  testing::MemoryFile out;
+  auto reporter = make_reporter(json_options(), out.get());
+  reporter->begin();
+  std::vector<Finding> one = {make_test_finding("r1", Severity::low, "a", 1, 1, "", "m", "")};
+  reporter->add_file("a", one);
+  reporter->add_error(Error::failed("first"));
+  reporter->add_file("b", {});
+  reporter->add_file("c", one);
+  reporter->add_error(Error::failed("second"));
+  reporter->finish(Summary{}, {});
+  json doc = json::parse(out.text());
+  EXPECT_EQ(doc["findings"].size(), 2u);
+  ASSERT_EQ(doc["errors"].size(), 2u);
+  EXPECT_EQ(doc["errors"][1]["message"], "second");
+}
+
+TEST(JsonReporter, StreamsFindingsBeforeFinish) {
+  testing::MemoryFile out;
+  auto reporter = make_reporter(json_options(), out.get());
+  reporter->begin();
+  std::vector<Finding> one = {
+      make_test_finding("early-rule", Severity::low, "a", 1, 1, "", "m", "")};
+  reporter->add_file("a", one);
+  std::fflush(out.get());
+  EXPECT_NE(out.text().find("early-rule"), std::string::npos);
+  reporter->finish(Summary{}, {});
+}
+
+TEST(JsonReporter, InvalidUtf8AndQuotesAreEscaped) {
+  std::vector<FileFindings> files = {{"x",
+                                      {make_test_finding("r", Severity::low, "we\"ird\n.yaml", 1, 1,
+                                                         "", "bad \xFF byte and \"quotes\"", "")}}};
+  json doc = json::parse(render(json_options(), files, {}, Summary{}));
+  EXPECT_EQ(doc["findings"][0]["file"], "we\"ird\n.yaml");
+  EXPECT_EQ(doc["findings"][0]["message"], "bad \xEF\xBF\xBD byte and \"quotes\"");
+}
+
+}  // namespace
+}  // namespace vern
