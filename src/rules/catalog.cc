@@ -27,6 +27,7 @@ extern const Rule k_image_not_pinned;
 extern const Rule k_missing_network_policy;
 extern const Rule k_namespace_without_pod_security;
 extern const Rule k_no_cpu_limit;
+extern const Rule k_no_healthcheck;
 extern const Rule k_no_memory_limit;
 extern const Rule k_no_pids_limit;
 extern const Rule k_port_all_interfaces;
@@ -36,13 +37,17 @@ extern const Rule k_privileged_port;
 extern const Rule k_psp_not_restricted;
 extern const Rule k_root_user;
 extern const Rule k_seccomp_unconfined;
+extern const Rule k_secret_deleted_in_later_layer;
+extern const Rule k_secret_file_in_image;
 extern const Rule k_secret_in_env;
 extern const Rule k_sensitive_host_mount;
 extern const Rule k_service_account_token_mounted;
+extern const Rule k_setuid_file;
 extern const Rule k_untrusted_registry;
+extern const Rule k_world_writable_file;
 extern const Rule k_writable_root_filesystem;
 
-static constexpr std::array<const Rule*, 33> k_catalog = {
+static constexpr std::array<const Rule*, 38> k_catalog = {
     &k_apparmor_unconfined,
     &k_capabilities_not_dropped,
     &k_container_socket_mount,
@@ -62,6 +67,7 @@ static constexpr std::array<const Rule*, 33> k_catalog = {
     &k_missing_network_policy,
     &k_namespace_without_pod_security,
     &k_no_cpu_limit,
+    &k_no_healthcheck,
     &k_no_memory_limit,
     &k_no_pids_limit,
     &k_port_all_interfaces,
@@ -71,10 +77,14 @@ static constexpr std::array<const Rule*, 33> k_catalog = {
     &k_psp_not_restricted,
     &k_root_user,
     &k_seccomp_unconfined,
+    &k_secret_deleted_in_later_layer,
+    &k_secret_file_in_image,
     &k_secret_in_env,
     &k_sensitive_host_mount,
     &k_service_account_token_mounted,
+    &k_setuid_file,
     &k_untrusted_registry,
+    &k_world_writable_file,
     &k_writable_root_filesystem,
 };
 

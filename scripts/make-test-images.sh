@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the images the image integration tests and benchmark read, without a
+# registry or a daemon: a busybox rootfs from Debian's busybox-static and a
+# Debian 12 rootfs from debootstrap, each written as a `docker save` tar, an
+# OCI layout and an oci-archive (scripts/make-test-images.py).
+# Usage: scripts/make-test-images.sh [OUT]   (default: build/test-images)
+# The rootfs builds are cached in OUT; delete it to rebuild. Needs root (debootstrap).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-build/test-images}
+mirror=${VERN_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+mkdir -p "$out"
+
+if [[ ! -f $out/busybox-rootfs/.done ]]; then
+  rm -rf "$out/busybox-rootfs"
+  mkdir -p "$out/busybox-rootfs/bin" "$out/busybox-rootfs/etc" "$out/busybox-rootfs/tmp"
+  chmod 1777 "$out/busybox-rootfs/tmp"
+  cp /bin/busybox "$out/busybox-rootfs/bin/busybox"
+  for applet in sh ls cat echo; do ln -s busybox "$out/busybox-rootfs/bin/$applet"; done
+  printf 'root:x:0:0:root:/root:/bin/sh\n' >"$out/busybox-rootfs/etc/passwd"
+  touch "$out/busybox-rootfs/.done"
+fi
+
+if [[ ! -f $out/bookworm-rootfs/.done ]]; then
+  rm -rf "$out/bookworm-rootfs" "$out/bookworm-rootfs.tmp"
+  echo "debootstrap --variant=minbase bookworm from $mirror (takes a minute or two)"
+  debootstrap --variant=minbase bookworm "$out/bookworm-rootfs.tmp" "$mirror" \
+    >"$out/debootstrap.log" 2>&1 || { tail -20 "$out/debootstrap.log"; exit 1; }
+  # Keep the package cache out of the image, as image builds do.
+  rm -rf "$out/bookworm-rootfs.tmp/var/cache/apt/archives/"*.deb
+  mv "$out/bookworm-rootfs.tmp" "$out/bookworm-rootfs"
+  touch "$out/bookworm-rootfs/.done"
+fi
+
+if [[ ! -f $out/images.done || scripts/make-test-images.py -nt $out/images.done ]]; then
+  python3 scripts/make-test-images.py "$out"
+  touch "$out/images.done"
+fi
+echo "test images in $out"
