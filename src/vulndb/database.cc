@@ -1,0 +1,324 @@
+#include "vulndb/database.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <ctime>
+
+#include "vulndb/sqlite_util.h"
+
+namespace vern::vulndb {
+
+namespace {
+
+constexpr std::string_view k_schema_version = "1";
+
+constexpr const char* k_schema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources(
+  id INTEGER PRIMARY KEY, location TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+  imported_at INTEGER NOT NULL DEFAULT 0, data_time TEXT NOT NULL DEFAULT '',
+  records INTEGER NOT NULL DEFAULT 0, withdrawn INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS advisories(
+  id INTEGER PRIMARY KEY, source INTEGER NOT NULL, advisory TEXT NOT NULL,
+  aliases TEXT NOT NULL, summary TEXT NOT NULL, cvss3 TEXT NOT NULL, cvss4 TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS advisories_by_source ON advisories(source);
+CREATE TABLE IF NOT EXISTS affected(
+  advisory INTEGER NOT NULL, source INTEGER NOT NULL, ecosystem TEXT NOT NULL,
+  package TEXT NOT NULL, ranges TEXT NOT NULL, versions TEXT NOT NULL,
+  severity INTEGER NOT NULL, rater TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS affected_by_package ON affected(ecosystem, package);
+CREATE INDEX IF NOT EXISTS affected_by_source ON affected(source);
+CREATE TABLE IF NOT EXISTS scores(
+  name TEXT NOT NULL, source INTEGER NOT NULL, cvss3 TEXT NOT NULL, cvss4 TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS scores_by_name ON scores(name);
+CREATE INDEX IF NOT EXISTS scores_by_source ON scores(source);
+)sql";
+
+std::string join(const std::vector<std::string>& items, char sep) {
+  std::string out;
+  for (const std::string& s : items) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    std::size_t at = s.find(sep);
+    if (at > 0) out.emplace_back(s.substr(0, at));
+    if (at == std::string_view::npos) break;
+    s.remove_prefix(at + 1);
+  }
+  return out;
+}
+
+char event_letter(RangeEvent::Kind k) {
+  switch (k) {
+    case RangeEvent::Kind::introduced:
+      return 'i';
+    case RangeEvent::Kind::fixed:
+      return 'f';
+    case RangeEvent::Kind::last_affected:
+      return 'l';
+    case RangeEvent::Kind::limit:
+      return 'x';
+  }
+  return 'i';
+}
+
+}  // namespace
+
+std::string encode_ranges(const std::vector<AffectedRange>& ranges) {
+  std::string out;
+  for (const AffectedRange& r : ranges) {
+    for (const RangeEvent& e : r.events) {
+      out += event_letter(e.kind);
+      out += e.version;
+      out += '\n';
+    }
+    out += "|\n";
+  }
+  return out;
+}
+
+std::vector<AffectedRange> decode_ranges(std::string_view text) {
+  std::vector<AffectedRange> out;
+  AffectedRange current;
+  for (const std::string& line : split(text, '\n')) {
+    if (line == "|") {
+      out.push_back(std::move(current));
+      current = {};
+      continue;
+    }
+    RangeEvent e;
+    switch (line[0]) {
+      case 'f':
+        e.kind = RangeEvent::Kind::fixed;
+        break;
+      case 'l':
+        e.kind = RangeEvent::Kind::last_affected;
+        break;
+      case 'x':
+        e.kind = RangeEvent::Kind::limit;
+        break;
+      default:
+        e.kind = RangeEvent::Kind::introduced;
+        break;
+    }
+    e.version = line.substr(1);
+    current.events.push_back(std::move(e));
+  }
+  return out;
+}
+
+struct Database::Impl {
+  SqliteHandle db;
+  Statement insert_advisory, insert_affected, insert_score, select_affected, select_scores;
+};
+
+Database::Database(std::unique_ptr<Impl> impl) : m(std::move(impl)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+Result<Database> Database::open(const std::string& path, Mode mode) {
+  struct stat st;
+  if (mode == Mode::read_only && ::stat(path.c_str(), &st) != 0) {
+    return Error::not_found("no vulnerability database at " + path +
+                            " (build one with 'vern db import')");
+  }
+  auto db = open_sqlite(path, mode == Mode::read_write);
+  if (!db) return db.error();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(*db);
+  sqlite3* h = impl->db.get();
+  if (mode == Mode::read_write) {
+    if (Status s = exec(h, k_schema, path); !s) return s.error();
+    if (Status s = exec(h,
+                        "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" +
+                            std::string(k_schema_version) + "');",
+                        path);
+        !s) {
+      return s.error();
+    }
+  }
+  auto version = query_text(h, "SELECT value FROM meta WHERE key = 'schema'", path);
+  if (!version) return version.error();
+  if (*version != k_schema_version) {
+    return Error::invalid(path + ": database schema '" + *version + "' is not the expected '" +
+                          std::string(k_schema_version) + "' (re-import to rebuild it)");
+  }
+  return Database(std::move(impl));
+}
+
+Status Database::begin() {
+  return exec(m->db.get(), "PRAGMA cache_size = -65536; BEGIN IMMEDIATE;", "begin");
+}
+Status Database::commit() { return exec(m->db.get(), "COMMIT;", "commit"); }
+void Database::rollback() { (void)exec(m->db.get(), "ROLLBACK;", "rollback"); }
+
+Result<std::int64_t> Database::replace_source(const std::string& location,
+                                              const std::string& kind) {
+  sqlite3* h = m->db.get();
+  Statement find = prepare(h, "SELECT id FROM sources WHERE location = ?1");
+  find.bind(1, location);
+  std::int64_t id = 0;
+  if (find.step_row()) {
+    id = find.column_int(0);
+    for (const char* table : {"affected", "scores", "advisories"}) {
+      Statement del = prepare(h, std::string("DELETE FROM ") + table + " WHERE source = ?1");
+      del.bind(1, id);
+      if (Status s = del.run(); !s) return s.error();
+    }
+    Statement upd = prepare(h, "UPDATE sources SET kind = ?2 WHERE id = ?1");
+    upd.bind(1, id);
+    upd.bind(2, kind);
+    if (Status s = upd.run(); !s) return s.error();
+  } else {
+    Statement ins = prepare(h, "INSERT INTO sources(location, kind) VALUES(?1, ?2)");
+    ins.bind(1, location);
+    ins.bind(2, kind);
+    if (Status s = ins.run(); !s) return s.error();
+    id = sqlite3_last_insert_rowid(h);
+  }
+  if (!find.ok()) return Error::failed(find.error_message());
+  return id;
+}
+
+Status Database::add(std::int64_t source, const Advisory& a) {
+  sqlite3* h = m->db.get();
+  if (!m->insert_advisory.valid()) {
+    m->insert_advisory = prepare(h,
+                                 "INSERT INTO advisories(source, advisory, aliases, summary, "
+                                 "cvss3, cvss4) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    m->insert_affected = prepare(h,
+                                 "INSERT INTO affected(advisory, source, ecosystem, package, "
+                                 "ranges, versions, severity, rater) "
+                                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    m->insert_score =
+        prepare(h, "INSERT INTO scores(name, source, cvss3, cvss4) VALUES(?1, ?2, ?3, ?4)");
+  }
+  Statement& adv = m->insert_advisory;
+  adv.bind(1, source);
+  adv.bind(2, a.id);
+  adv.bind(3, join(a.aliases, ' '));
+  adv.bind(4, a.summary);
+  adv.bind(5, a.cvss3);
+  adv.bind(6, a.cvss4);
+  if (Status s = adv.run(); !s) return s;
+  const std::int64_t row = sqlite3_last_insert_rowid(h);
+  for (const AffectedPackage& p : a.affected) {
+    Statement& aff = m->insert_affected;
+    aff.bind(1, row);
+    aff.bind(2, source);
+    aff.bind(3, p.ecosystem);
+    aff.bind(4, p.package);
+    aff.bind(5, encode_ranges(p.ranges));
+    aff.bind(6, join(p.versions, '\n'));
+    aff.bind(7, std::int64_t(p.distro_severity));
+    aff.bind(8, p.distro_rater);
+    if (Status s = aff.run(); !s) return s;
+  }
+  if (!a.cvss3.empty() || !a.cvss4.empty()) {
+    std::vector<std::string> names = a.aliases;
+    names.push_back(a.id);
+    for (const std::string& n : names) {
+      Statement& sc = m->insert_score;
+      sc.bind(1, n);
+      sc.bind(2, source);
+      sc.bind(3, a.cvss3);
+      sc.bind(4, a.cvss4);
+      if (Status s = sc.run(); !s) return s;
+    }
+  }
+  return Status::success();
+}
+
+Status Database::finish_source(std::int64_t source, const SourceInfo& info) {
+  Statement upd = prepare(m->db.get(),
+                          "UPDATE sources SET imported_at = ?2, data_time = ?3, records = ?4, "
+                          "withdrawn = ?5 WHERE id = ?1");
+  upd.bind(1, source);
+  upd.bind(2, info.imported_at);
+  upd.bind(3, info.data_time);
+  upd.bind(4, info.records);
+  upd.bind(5, info.withdrawn);
+  return upd.run();
+}
+
+Result<DbInfo> Database::info() {
+  sqlite3* h = m->db.get();
+  DbInfo out;
+  Statement src = prepare(h,
+                          "SELECT location, kind, imported_at, data_time, records, withdrawn "
+                          "FROM sources ORDER BY location");
+  while (src.step_row()) {
+    SourceInfo s{src.column_text(0), src.column_text(1), src.column_int(2),
+                 src.column_text(3), src.column_int(4),  src.column_int(5)};
+    out.newest_import = std::max(out.newest_import, s.imported_at);
+    out.sources.push_back(std::move(s));
+  }
+  if (!src.ok()) return Error::failed(src.error_message());
+  Statement count = prepare(h, "SELECT count(*) FROM advisories");
+  if (count.step_row()) out.advisories = count.column_int(0);
+  if (!count.ok()) return Error::failed(count.error_message());
+  Statement eco =
+      prepare(h, "SELECT ecosystem, count(*) FROM affected GROUP BY ecosystem ORDER BY ecosystem");
+  while (eco.step_row()) out.ecosystems.push_back({eco.column_text(0), eco.column_int(1)});
+  if (!eco.ok()) return Error::failed(eco.error_message());
+  return out;
+}
+
+Result<std::vector<StoredAffected>> Database::affected(std::string_view ecosystem,
+                                                       std::string_view package) {
+  if (!m->select_affected.valid()) {
+    m->select_affected = prepare(m->db.get(),
+                                 "SELECT a.advisory, a.aliases, a.summary, a.cvss3, a.cvss4, "
+                                 "f.ranges, f.versions, f.severity, f.rater FROM affected f "
+                                 "JOIN advisories a ON a.id = f.advisory "
+                                 "WHERE f.ecosystem = ?1 AND f.package = ?2");
+  }
+  Statement& q = m->select_affected;
+  q.bind(1, ecosystem);
+  q.bind(2, package);
+  std::vector<StoredAffected> out;
+  while (q.step_row()) {
+    StoredAffected s;
+    s.advisory = q.column_text(0);
+    s.aliases = split(q.column_text(1), ' ');
+    s.summary = q.column_text(2);
+    s.cvss3 = q.column_text(3);
+    s.cvss4 = q.column_text(4);
+    s.ranges = decode_ranges(q.column_text(5));
+    s.versions = split(q.column_text(6), '\n');
+    std::int64_t sev = q.column_int(7);
+    if (sev >= 0 && sev <= std::int64_t(VulnSeverity::critical)) {
+      s.distro_severity = VulnSeverity(sev);
+    }
+    s.distro_rater = q.column_text(8);
+    out.push_back(std::move(s));
+  }
+  if (!q.ok()) return Error::failed(q.error_message());
+  q.reset();
+  return out;
+}
+
+Result<std::optional<ScoreVectors>> Database::vectors_for(std::string_view id) {
+  if (!m->select_scores.valid()) {
+    m->select_scores = prepare(m->db.get(),
+                               "SELECT cvss3, cvss4 FROM scores WHERE name = ?1 "
+                               "ORDER BY cvss4 DESC, cvss3 DESC LIMIT 1");
+  }
+  Statement& q = m->select_scores;
+  q.bind(1, id);
+  std::optional<ScoreVectors> out;
+  if (q.step_row()) out = ScoreVectors{q.column_text(0), q.column_text(1)};
+  if (!q.ok()) return Error::failed(q.error_message());
+  q.reset();
+  return out;
+}
+
+}  // namespace vern::vulndb

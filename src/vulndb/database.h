@@ -1,0 +1,101 @@
+// Database: the SQLite vulnerability database that `vern db import` builds
+// and scans read. One file; imports run in one transaction, so a failed
+// import leaves the previous contents as they were.
+//
+// Each source (a file, folder or archive named on the command line) owns its
+// rows: importing it again replaces them, so re-importing the same input
+// gives the same contents. Not thread-safe; one Database per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/result.h"
+#include "vulndb/advisory.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace vern::vulndb {
+
+struct SourceInfo {
+  std::string location;          // absolute path as imported
+  std::string kind;              // "osv", "osv-zip", "osv-folder", "alpine-secdb", "debian-tracker"
+  std::int64_t imported_at = 0;  // Unix seconds
+  std::string data_time;         // newest `modified` in the data, when it says
+  std::int64_t records = 0;
+  std::int64_t withdrawn = 0;
+};
+
+struct EcosystemCount {
+  std::string ecosystem;
+  std::int64_t entries = 0;
+};
+
+struct DbInfo {
+  std::vector<SourceInfo> sources;
+  std::int64_t advisories = 0;
+  std::vector<EcosystemCount> ecosystems;  // affected entries per ecosystem, by name
+  std::int64_t newest_import = 0;          // Unix seconds; 0 when never imported
+};
+
+// An affected entry joined with its advisory, as matching reads it.
+struct StoredAffected {
+  std::string advisory;
+  std::vector<std::string> aliases;
+  std::string summary;
+  std::string cvss3, cvss4;
+  std::vector<AffectedRange> ranges;
+  std::vector<std::string> versions;
+  VulnSeverity distro_severity = VulnSeverity::unknown;
+  std::string distro_rater;
+};
+
+struct ScoreVectors {
+  std::string cvss3, cvss4;
+};
+
+class Database {
+ public:
+  enum class Mode { read_only, read_write };
+
+  // Opens (read_write: creates when missing) the database at `path`.
+  // read_only fails with not_found when the file does not exist.
+  static Result<Database> open(const std::string& path, Mode mode);
+
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  ~Database();
+
+  // Import. REQUIRES: Mode::read_write. begin() ... commit(), or rollback().
+  Status begin();
+  Status commit();
+  void rollback();
+  // Drops every row of the source at `location` and starts it afresh.
+  Result<std::int64_t> replace_source(const std::string& location, const std::string& kind);
+  Status add(std::int64_t source, const Advisory& advisory);
+  Status finish_source(std::int64_t source, const SourceInfo& info);
+
+  // Reading.
+  Result<DbInfo> info();
+  Result<std::vector<StoredAffected>> affected(std::string_view ecosystem,
+                                               std::string_view package);
+  // CVSS vectors any record with this id (or alias) carries, for advisories
+  // whose own source rates nothing.
+  Result<std::optional<ScoreVectors>> vectors_for(std::string_view id);
+
+ private:
+  struct Impl;
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m;
+};
+
+// Encodings of ranges and lists in their TEXT columns (exposed for tests).
+std::string encode_ranges(const std::vector<AffectedRange>& ranges);
+std::vector<AffectedRange> decode_ranges(std::string_view text);
+
+}  // namespace vern::vulndb
