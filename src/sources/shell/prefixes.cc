@@ -41,7 +41,8 @@ constexpr std::array<std::string_view, 12> k_reserved = {
 
 }  // namespace
 
-std::size_t command_index(const std::vector<ShellWord>& words, const std::vector<bool>& assignment) {
+std::size_t command_index(const std::vector<ShellWord>& words,
+                          const std::vector<bool>& assignment) {
   std::size_t k = 0;
   while (k < words.size() && k < assignment.size() && assignment[k]) ++k;
   while (k < words.size()) {

@@ -30,6 +30,26 @@ void SourceText::append_synthetic(std::string_view piece) {
   m_text.append(piece);
 }
 
+SourceText SourceText::slice(std::size_t begin, std::size_t end) const {
+  SourceText out;
+  end = std::min(end, m_text.size());
+  if (begin >= end) return out;
+  out.m_text = m_text.substr(begin, end - begin);
+  auto it = std::upper_bound(m_segments.begin(), m_segments.end(), begin,
+                             [](std::size_t o, const Segment& s) { return o < s.offset; });
+  if (it != m_segments.begin()) --it;
+  for (; it != m_segments.end() && it->offset < end; ++it) {
+    Segment seg = *it;
+    if (seg.offset < begin) {
+      if (!seg.synthetic) seg.start.column += int(begin - seg.offset);
+      seg.offset = begin;
+    }
+    seg.offset -= begin;
+    out.m_segments.push_back(seg);
+  }
+  return out;
+}
+
 Location SourceText::at(std::size_t offset) const {
   if (m_segments.empty()) return {};
   if (offset >= m_text.size()) offset = m_text.empty() ? 0 : m_text.size() - 1;

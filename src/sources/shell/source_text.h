@@ -25,6 +25,9 @@ class SourceText {
   // position of the character before it.
   void append_synthetic(std::string_view piece);
 
+  // The characters [begin, end) with their positions.
+  SourceText slice(std::size_t begin, std::size_t end) const;
+
   const std::string& text() const { return m_text; }
   std::size_t size() const { return m_text.size(); }
   // The file position of the character at `offset` (clamped to the text).

@@ -1,0 +1,366 @@
+#include "sources/dockerfile/translate.h"
+
+#include <cctype>
+#include <filesystem>
+#include <system_error>
+
+#include "sources/dockerfile/parser.h"
+#include "sources/dockerfile/run_commands.h"
+#include "sources/dockerfile/words.h"
+#include "sources/shell/docker_run.h"
+
+namespace vern {
+namespace {
+
+using dockerfile::Expanded;
+using dockerfile::Instruction;
+using dockerfile::RawWord;
+using dockerfile::Vars;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// What a stage carries into the stages built FROM it.
+struct StageState {
+  BuildStage info;
+  Vars vars;
+  Located<std::string> user;
+  std::vector<EnvVar> env;
+  std::vector<PortMapping> ports;
+  Located<bool> healthcheck;
+  bool posix_shell = true;
+};
+
+class Translator {
+ public:
+  Translator(std::string_view path, const DockerfileOptions& options)
+      : m_path(path), m_options(options) {}
+
+  Translation run(std::string_view content) {
+    dockerfile::Parsed parsed = dockerfile::parse(content);
+    m_escape = parsed.escape;
+    for (Error& e : parsed.errors) error(std::move(e));
+    m_build.file = m_path;
+    m_build.dockerignore = m_options.dockerignore;
+    if (!parsed.instructions.empty()) m_build.where = parsed.instructions.front().where;
+    for (const Instruction& ins : parsed.instructions) instruction(ins);
+    if (m_stages.empty()) {
+      if (!parsed.instructions.empty() || parsed.errors.empty()) {
+        Location at = m_build.where.known() ? m_build.where : Location{1, 1};
+        error(Error::invalid("no FROM instruction: not a Dockerfile that can be built", at.line,
+                             at.column));
+      }
+      return std::move(m_out);
+    }
+    finish();
+    return std::move(m_out);
+  }
+
+ private:
+  void error(Error e) {
+    e.file = m_path;
+    m_out.errors.push_back(std::move(e));
+  }
+
+  Expanded expand(const RawWord& w) {
+    const Vars& vars = m_stages.empty() ? m_global : m_stages.back().vars;
+    return dockerfile::process_word(w.text, vars, m_escape);
+  }
+
+  std::vector<RawWord> words(const Instruction& ins) {
+    return dockerfile::split_words(ins.args, m_escape);
+  }
+
+  void instruction(const Instruction& ins) {
+    const std::string& k = ins.keyword;
+    if (k == "FROM") return from(ins);
+    if (k == "ARG") return arg(ins);
+    if (m_stages.empty()) {
+      error(Error::invalid(k + " before the first FROM", ins.where.line, ins.where.column));
+      return;
+    }
+    StageState& st = m_stages.back();
+    if (k == "ENV") {
+      env(ins, st);
+    } else if (k == "USER") {
+      auto ws = words(ins);
+      if (ws.empty()) return;
+      Expanded e = expand(ws[0]);
+      st.user = e.resolved ? Located<std::string>::literal(e.text, ws[0].where)
+                           : Located<std::string>::dynamic(ws[0].where);
+    } else if (k == "EXPOSE") {
+      for (const RawWord& w : words(ins)) {
+        Expanded e = expand(w);
+        if (!e.resolved) continue;
+        auto p = shell::parse_publish(e.text, w.where);
+        if (!p) continue;
+        p->published = false;
+        p->host_first = p->host_last = 0;
+        st.ports.push_back(std::move(*p));
+      }
+    } else if (k == "HEALTHCHECK") {
+      auto ws = words(ins);
+      bool none = !ws.empty() && lower(ws[0].text) == "none";
+      st.healthcheck = Located<bool>::literal(!none, ins.where);
+    } else if (k == "SHELL" && ins.exec_form && !ins.exec.empty()) {
+      std::string prog = lower(ins.exec[0]);
+      st.posix_shell = prog.find("powershell") == std::string::npos &&
+                       prog.find("pwsh") == std::string::npos &&
+                       prog.find("cmd") == std::string::npos;
+    } else if (k == "RUN") {
+      ShellScript script = dockerfile::run_script(ins, st.posix_shell);
+      script.file = m_path;
+      script.object = object();
+      m_out.inventory.scripts.push_back(std::move(script));
+    } else if (k == "ADD" || k == "COPY") {
+      copy(ins);
+    }
+  }
+
+  std::string object() const {
+    const std::string& name = m_stages.back().info.name;
+    return name.empty() ? "Dockerfile" : "Dockerfile stage " + name;
+  }
+
+  void from(const Instruction& ins) {
+    auto ws = words(ins);
+    if (ws.empty()) {
+      error(Error::invalid("FROM requires an image", ins.where.line, ins.where.column));
+      return;
+    }
+    StageState st;
+    st.info.where = ins.where;
+    Expanded e = dockerfile::process_word(ws[0].text, m_global, m_escape);
+    if (ws.size() >= 3 && lower(ws[1].text) == "as") st.info.name = lower(ws[2].text);
+    ImageRef ref = parse_image_ref(e.resolved ? e.text : ws[0].text);
+    std::string key = lower(e.text);
+    int parent = -1;
+    for (std::size_t s = 0; e.resolved && s < m_stages.size(); ++s) {
+      if (!m_stages[s].info.name.empty() && m_stages[s].info.name == key) parent = int(s);
+    }
+    if (!e.resolved) {
+      ref.dynamic = true;
+      st.info.base = Located<ImageRef>{Presence::dynamic, ref, ws[0].where};
+    } else {
+      ref.stage = parent >= 0;
+      ref.scratch = parent < 0 && key == "scratch";
+      st.info.base = Located<ImageRef>::literal(ref, ws[0].where);
+    }
+    st.info.parent = parent;
+    if (parent >= 0) {
+      const StageState& p = m_stages[std::size_t(parent)];
+      st.user = p.user;
+      st.env = p.env;
+      st.ports = p.ports;
+      st.healthcheck = p.healthcheck;
+      st.posix_shell = p.posix_shell;
+    } else {
+      st.user = Located<std::string>::absent(ins.where);
+      st.healthcheck = Located<bool>::absent(ins.where);
+    }
+    m_stages.push_back(std::move(st));
+  }
+
+  void arg(const Instruction& ins) {
+    for (const RawWord& w : words(ins)) {
+      std::size_t eq = w.text.find('=');
+      BuildArg a;
+      a.name = w.text.substr(0, eq);
+      a.where = w.where;
+      a.stage = int(m_stages.size()) - 1;
+      Vars& scope = m_stages.empty() ? m_global : m_stages.back().vars;
+      std::optional<std::string> value;
+      if (eq != std::string::npos) {
+        Expanded e =
+            dockerfile::process_word(std::string_view(w.text).substr(eq + 1), scope, m_escape);
+        a.default_value = e.resolved ? Located<std::string>::literal(e.text, w.where)
+                                     : Located<std::string>::dynamic(w.where);
+        if (e.resolved) value = e.text;
+      } else {
+        a.default_value = Located<std::string>::absent(w.where);
+        if (!m_stages.empty()) {
+          auto g = m_global.find(a.name);
+          if (g != m_global.end()) value = g->second;
+        }
+      }
+      scope[a.name] = value;
+      m_build.args.push_back(std::move(a));
+    }
+  }
+
+  void env(const Instruction& ins, StageState& st) {
+    auto ws = words(ins);
+    if (ws.empty()) return;
+    auto set = [&](std::string name, Location where, const Expanded& value) {
+      EnvVar v;
+      v.name = name;
+      v.where = where;
+      v.value = value.resolved ? Located<std::string>::literal(value.text, where)
+                               : Located<std::string>::dynamic(where);
+      std::erase_if(st.env, [&](const EnvVar& x) { return x.name == name; });
+      st.env.push_back(std::move(v));
+      st.vars[name] = value.resolved ? std::optional<std::string>(value.text) : std::nullopt;
+    };
+    if (ws[0].text.find('=') == std::string::npos) {  // legacy `ENV NAME value words`
+      std::string rest;
+      for (std::size_t k = 1; k < ws.size(); ++k) rest += (k > 1 ? " " : "") + ws[k].text;
+      set(ws[0].text, ws[0].where, dockerfile::process_word(rest, st.vars, m_escape));
+      return;
+    }
+    for (const RawWord& w : ws) {
+      std::size_t eq = w.text.find('=');
+      if (eq == std::string::npos) continue;
+      Expanded name =
+          dockerfile::process_word(std::string_view(w.text).substr(0, eq), st.vars, m_escape);
+      set(name.text, w.where,
+          dockerfile::process_word(std::string_view(w.text).substr(eq + 1), st.vars, m_escape));
+    }
+  }
+
+  void copy(const Instruction& ins) {
+    BuildCopy c;
+    c.instruction = ins.keyword;
+    c.where = ins.where;
+    c.stage = int(m_stages.size()) - 1;
+    for (const dockerfile::Flag& f : ins.flags) {
+      if (f.name == "from") {
+        c.from_other = true;
+        from_image(f);
+      }
+      if (f.name == "checksum") c.has_checksum = true;
+    }
+    std::vector<Located<std::string>> items;
+    if (ins.exec_form) {
+      for (const std::string& s : ins.exec)
+        items.push_back(Located<std::string>::literal(s, ins.where));
+    } else {
+      for (const RawWord& w : words(ins)) {
+        if (w.text.starts_with("<<")) {
+          c.heredoc = true;
+          continue;
+        }
+        Expanded e = expand(w);
+        items.push_back(e.resolved ? Located<std::string>::literal(e.text, w.where)
+                                   : Located<std::string>::dynamic(w.where));
+      }
+    }
+    if (!items.empty()) {
+      c.destination = items.back().value;
+      items.pop_back();
+    }
+    c.sources = std::move(items);
+    m_build.copies.push_back(std::move(c));
+  }
+
+  // `COPY --from=nginx:1.25` names an image unless it names a stage or index.
+  void from_image(const dockerfile::Flag& f) {
+    Expanded e = dockerfile::process_word(f.value, m_stages.back().vars, m_escape);
+    std::string key = lower(e.text);
+    if (key.empty() || std::isdigit(static_cast<unsigned char>(key[0]))) return;
+    for (const StageState& s : m_stages) {
+      if (s.info.name == key) return;
+    }
+    ImageRef ref = parse_image_ref(e.resolved ? e.text : f.value);
+    if (!e.resolved) ref.dynamic = true;
+    m_copy_images.push_back(e.resolved ? Located<ImageRef>::literal(ref, f.where)
+                                       : Located<ImageRef>{Presence::dynamic, ref, f.where});
+  }
+
+  void finish();
+
+  std::string m_path;
+  DockerfileOptions m_options;
+  char m_escape = '\\';
+  Vars m_global;
+  std::vector<StageState> m_stages;
+  std::vector<Located<ImageRef>> m_copy_images;
+  BuildFile m_build;
+  Translation m_out;
+};
+
+void Translator::finish() {
+  int target = int(m_stages.size()) - 1;
+  if (!m_options.target.empty()) {
+    std::string want = lower(m_options.target);
+    int found = -1;
+    for (std::size_t s = 0; s < m_stages.size(); ++s) {
+      if (m_stages[s].info.name == want) found = int(s);
+    }
+    if (found < 0) {
+      error(Error::invalid("target stage \"" + m_options.target + "\" not found"));
+    } else {
+      target = found;
+    }
+  }
+  const StageState& st = m_stages[std::size_t(target)];
+  Location at = st.info.where;
+  Workload w;
+  w.surface = Surface::dockerfile;
+  w.file = m_path;
+  w.kind = "Dockerfile";
+  w.name = st.info.name.empty() ? std::filesystem::path(m_path).filename().string() : st.info.name;
+  w.where = at;
+  w.host_network = Located<bool>::absent(at);
+  w.host_pid = Located<bool>::absent(at);
+  w.host_ipc = Located<bool>::absent(at);
+  w.network_mode = Located<std::string>::absent(at);
+  w.userns_mode = Located<std::string>::absent(at);
+  w.pod_spec_where = at;
+  w.automount_sa_token = Located<bool>::absent(at);
+  for (int s = 0; s <= target; ++s) {
+    const Located<ImageRef>& base = m_stages[std::size_t(s)].info.base;
+    if (base.value.stage || base.value.scratch) continue;
+    if (s == target) continue;  // the container's own image
+    w.other_images.push_back(base);
+  }
+  for (const Located<ImageRef>& img : m_copy_images) w.other_images.push_back(img);
+
+  Container c;
+  c.name = st.info.name;
+  c.where = at;
+  c.image = st.info.base;
+  c.user = st.user;
+  c.env = st.env;
+  c.ports = st.ports;
+  c.healthcheck = st.healthcheck;
+  c.run_as_non_root = Located<bool>::absent(at);
+  c.run_as_user = Located<std::int64_t>::absent(at);
+  c.privileged = Located<bool>::absent(at);
+  c.allow_privilege_escalation = Located<bool>::absent(at);
+  c.no_new_privileges = Located<bool>::absent(at);
+  c.caps.where = at;
+  c.seccomp = Located<std::string>::absent(at);
+  c.apparmor = Located<std::string>::absent(at);
+  c.read_only_rootfs = Located<bool>::absent(at);
+  c.resources.memory_limit = Located<std::string>::absent(at);
+  c.resources.cpu_limit = Located<std::string>::absent(at);
+  c.resources.pids_limit = Located<std::string>::absent(at);
+  w.containers.push_back(std::move(c));
+  m_out.inventory.workloads.push_back(std::move(w));
+
+  for (const StageState& s : m_stages) m_build.stages.push_back(s.info);
+  m_build.target = target;
+  m_out.inventory.build_files.push_back(std::move(m_build));
+}
+
+}  // namespace
+
+Translation translate_dockerfile(std::string_view path, std::string_view content,
+                                 const DockerfileOptions& options) {
+  return Translator(path, options).run(content);
+}
+
+IgnoreFile find_dockerignore(std::string_view dockerfile_path) {
+  std::filesystem::path p(dockerfile_path);
+  std::error_code ec;
+  std::filesystem::path own = p;
+  own += ".dockerignore";
+  if (std::filesystem::exists(own, ec)) return IgnoreFile::present;
+  if (std::filesystem::exists(p.parent_path() / ".dockerignore", ec)) return IgnoreFile::present;
+  return ec ? IgnoreFile::unknown : IgnoreFile::missing;
+}
+
+}  // namespace vern

@@ -1,0 +1,344 @@
+#include "sources/shell/docker_run.h"
+
+#include <charconv>
+
+#include "sources/shell/docker_flags.h"
+#include "sources/shell/launch_model.h"
+#include "sources/shell/tokenizer.h"
+
+namespace vern::shell {
+namespace {
+
+// Global options of `docker`/`podman` that take a value (`docker -H tcp://… run`).
+bool global_takes_value(std::string_view opt) {
+  static constexpr std::string_view k_opts[] = {"-H",
+                                                "--host",
+                                                "-c",
+                                                "--context",
+                                                "--config",
+                                                "-l",
+                                                "--log-level",
+                                                "--tlscacert",
+                                                "--tlscert",
+                                                "--tlskey",
+                                                "--connection",
+                                                "--url",
+                                                "--root",
+                                                "--runroot",
+                                                "--identity",
+                                                "--storage-driver",
+                                                "--cgroup-manager",
+                                                "--runtime",
+                                                "--events-backend"};
+  for (std::string_view o : k_opts) {
+    if (o == opt) return true;
+  }
+  return false;
+}
+
+class LaunchParser {
+ public:
+  LaunchParser(const ShellCommand& cmd, std::size_t start, Launch& out, Engine engine, bool create)
+      : m_words(cmd.words), m_j(start), m_out(out), m_engine(engine), m_create(create) {}
+
+  void run() {
+    while (m_j < m_words.size()) {
+      const ShellWord& w = m_words[m_j];
+      std::string_view t = w.text;
+      if (t == "--") {
+        ++m_j;
+        break;
+      }
+      if (t.size() < 2 || t[0] != '-') break;
+      if (t[1] == '-') {
+        long_flag(w);
+      } else {
+        short_flags(w);
+      }
+    }
+    image();
+  }
+
+ private:
+  void issue(Location where, std::string message) {
+    CommandIssue i;
+    i.where = where;
+    i.message = std::move(message);
+    m_out.issues.push_back(std::move(i));
+  }
+
+  // The value of a value-taking flag: attached text, or the next word.
+  bool value(const ShellWord& w, std::string_view flag, std::string_view attached,
+             bool has_attached, FlagValue& v) {
+    v.where = w.where;
+    if (has_attached) {
+      v.text = std::string(attached);
+      v.literal = w.literal;
+      ++m_j;
+      return true;
+    }
+    if (m_j + 1 >= m_words.size()) {
+      issue(w.where, "flag needs an argument: " + std::string(flag));
+      ++m_j;
+      return false;
+    }
+    const ShellWord& next = m_words[m_j + 1];
+    v.text = next.text;
+    v.literal = next.literal;
+    m_j += 2;
+    return true;
+  }
+
+  void boolean(const FlagSpec& f, const ShellWord& w, std::string_view flag,
+               std::string_view attached, bool has_attached) {
+    FlagValue v{"true", w.where, w.literal || !has_attached};
+    if (has_attached) {
+      if (attached == "true" || attached == "1" || attached == "t" || attached == "TRUE" ||
+          attached == "True" || attached == "T") {
+        v.text = "true";
+      } else if (attached == "false" || attached == "0" || attached == "f" || attached == "FALSE" ||
+                 attached == "False" || attached == "F") {
+        v.text = "false";
+      } else if (w.literal) {
+        issue(w.where, "invalid argument \"" + std::string(attached) + "\" for " +
+                           std::string(flag) + ": not a boolean");
+        return;
+      }
+    }
+    apply_flag(f.id, v, m_out.workload);
+  }
+
+  void long_flag(const ShellWord& w) {
+    std::string_view t = w.text;
+    std::size_t eq = t.find('=');
+    std::string_view name =
+        t.substr(2, eq == std::string_view::npos ? std::string_view::npos : eq - 2);
+    bool has_attached = eq != std::string_view::npos;
+    std::string_view attached = has_attached ? t.substr(eq + 1) : std::string_view();
+    std::string flag = "--" + std::string(name);
+    const FlagSpec* f = find_long_flag(name, m_engine, m_create);
+    if (!f) {
+      // podman has more flags than we list; only docker's set is closed.
+      if (m_engine == Engine::docker && w.literal) issue(w.where, "unknown flag: " + flag);
+      ++m_j;
+      return;
+    }
+    if (!f->takes_value) {
+      ++m_j;
+      boolean(*f, w, flag, attached, has_attached);
+      return;
+    }
+    FlagValue v;
+    if (value(w, flag, attached, has_attached, v)) apply_flag(f->id, v, m_out.workload);
+  }
+
+  void short_flags(const ShellWord& w) {
+    std::string_view t = w.text;
+    for (std::size_t k = 1; k < t.size(); ++k) {
+      char c = t[k];
+      const FlagSpec* f = find_short_flag(c, m_engine, m_create);
+      std::string flag = std::string("-") + c;
+      if (!f) {
+        if (w.literal && c != '=') {
+          issue(w.where,
+                "unknown shorthand flag: '" + std::string(1, c) + "' in " + std::string(t));
+        }
+        ++m_j;
+        return;
+      }
+      if (f->takes_value) {
+        std::string_view rest = t.substr(k + 1);
+        if (!rest.empty() && rest[0] == '=') rest.remove_prefix(1);
+        FlagValue v;
+        if (value(w, flag, rest, !rest.empty(), v)) apply_flag(f->id, v, m_out.workload);
+        return;
+      }
+      bool last = k + 1 == t.size();
+      if (!last && t[k + 1] == '=') {
+        ++m_j;
+        boolean(*f, w, flag, t.substr(k + 2), true);
+        return;
+      }
+      apply_flag(f->id, FlagValue{"true", w.where, true}, m_out.workload);
+    }
+    ++m_j;
+  }
+
+  void image() {
+    Container& c = m_out.workload.containers.front();
+    if (m_j >= m_words.size()) {
+      issue(m_out.where, m_out.kind + " requires at least 1 argument (the image)");
+      c.image = Located<ImageRef>::absent(m_out.where);
+      return;
+    }
+    const ShellWord& w = m_words[m_j];
+    ImageRef ref = parse_image_ref(w.text);
+    if (!w.literal) {
+      ref.dynamic = true;
+      c.image = Located<ImageRef>{Presence::dynamic, ref, w.where};
+    } else {
+      c.image = Located<ImageRef>::literal(ref, w.where);
+    }
+    if (m_out.workload.name.empty()) m_out.workload.name = w.text;
+  }
+
+  const std::vector<ShellWord>& m_words;
+  std::size_t m_j;
+  Launch& m_out;
+  Engine m_engine;
+  bool m_create;
+};
+
+void init_workload(Launch& l, std::string_view file) {
+  Workload& w = l.workload;
+  w.surface = Surface::run;
+  w.file = std::string(file);
+  w.kind = l.kind;
+  w.where = l.where;
+  w.host_network = Located<bool>::absent(l.where);
+  w.host_pid = Located<bool>::absent(l.where);
+  w.host_ipc = Located<bool>::absent(l.where);
+  w.network_mode = Located<std::string>::absent(l.where);
+  w.userns_mode = Located<std::string>::absent(l.where);
+  w.pod_spec_where = l.where;
+  w.automount_sa_token = Located<bool>::absent(l.where);
+  Container c;
+  c.where = l.where;
+  c.image = Located<ImageRef>::absent(l.where);
+  c.user = Located<std::string>::absent(l.where);
+  c.run_as_non_root = Located<bool>::absent(l.where);
+  c.run_as_user = Located<std::int64_t>::absent(l.where);
+  c.privileged = Located<bool>::absent(l.where);
+  c.allow_privilege_escalation = Located<bool>::absent(l.where);
+  c.no_new_privileges = Located<bool>::absent(l.where);
+  c.caps.where = l.where;
+  c.seccomp = Located<std::string>::absent(l.where);
+  c.apparmor = Located<std::string>::absent(l.where);
+  c.read_only_rootfs = Located<bool>::absent(l.where);
+  c.resources.memory_limit = Located<std::string>::absent(l.where);
+  c.resources.cpu_limit = Located<std::string>::absent(l.where);
+  c.resources.pids_limit = Located<std::string>::absent(l.where);
+  c.healthcheck = Located<bool>::absent(l.where);
+  w.containers.push_back(std::move(c));
+}
+
+void collect(const std::vector<ShellPipeline>& pipelines, std::string_view file, Inventory& out,
+             int depth) {
+  for (const ShellPipeline& p : pipelines) {
+    for (const ShellCommand& cmd : p.commands) {
+      if (auto l = parse_launch(cmd, file)) {
+        for (CommandIssue& i : l->issues) out.command_issues.push_back(std::move(i));
+        out.workloads.push_back(std::move(l->workload));
+      }
+      if (depth >= k_max_depth) continue;
+      for (const ShellWord& w : cmd.words) collect(w.substitutions, file, out, depth + 1);
+    }
+  }
+}
+
+std::optional<std::pair<int, int>> port_range(std::string_view s) {
+  if (s.empty()) return std::pair{0, 0};
+  std::size_t dash = s.find('-');
+  std::string_view a = s.substr(0, dash);
+  std::string_view b = dash == std::string_view::npos ? a : s.substr(dash + 1);
+  int x = 0, y = 0;
+  auto r1 = std::from_chars(a.data(), a.data() + a.size(), x);
+  auto r2 = std::from_chars(b.data(), b.data() + b.size(), y);
+  if (r1.ec != std::errc() || r1.ptr != a.data() + a.size() || r2.ec != std::errc() ||
+      r2.ptr != b.data() + b.size() || x < 0 || y < x || y > 65535) {
+    return std::nullopt;
+  }
+  return std::pair{x, y};
+}
+
+}  // namespace
+
+std::optional<PortMapping> parse_publish(std::string_view spec, Location where) {
+  PortMapping p;
+  p.where = where;
+  p.published = true;
+  if (std::size_t slash = spec.rfind('/'); slash != std::string_view::npos) {
+    p.protocol = std::string(spec.substr(slash + 1));
+    spec = spec.substr(0, slash);
+  }
+  std::string_view ip, host, ctr;
+  if (!spec.empty() && spec[0] == '[') {
+    std::size_t close = spec.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    ip = spec.substr(1, close - 1);
+    std::string_view rest = spec.substr(close + 1);
+    if (rest.empty() || rest[0] != ':') return std::nullopt;
+    rest.remove_prefix(1);
+    std::size_t colon = rest.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    host = rest.substr(0, colon);
+    ctr = rest.substr(colon + 1);
+  } else {
+    std::size_t last = spec.rfind(':');
+    if (last == std::string_view::npos) {
+      ctr = spec;
+    } else {
+      ctr = spec.substr(last + 1);
+      std::string_view front = spec.substr(0, last);
+      std::size_t prev = front.rfind(':');
+      if (prev == std::string_view::npos) {
+        host = front;
+      } else {
+        ip = front.substr(0, prev);
+        host = front.substr(prev + 1);
+      }
+    }
+  }
+  auto c = port_range(ctr);
+  auto h = port_range(host);
+  if (!c || !h || c->first == 0) return std::nullopt;
+  p.container_first = c->first;
+  p.container_last = c->second;
+  p.host_first = h->first;
+  p.host_last = h->second;
+  p.host_ip = ip.empty() ? Located<std::string>::absent(where)
+                         : Located<std::string>::literal(std::string(ip), where);
+  return p;
+}
+
+std::optional<Launch> parse_launch(const ShellCommand& cmd, std::string_view file) {
+  const ShellWord* prog = cmd.program();
+  if (!prog || !prog->literal) return std::nullopt;
+  std::string_view name = program_name(*prog);
+  Engine engine;
+  if (name == "docker") {
+    engine = Engine::docker;
+  } else if (name == "podman") {
+    engine = Engine::podman;
+  } else {
+    return std::nullopt;
+  }
+  const auto& words = cmd.words;
+  std::size_t j = cmd.command_index + 1;
+  while (j < words.size() && words[j].text.size() > 1 && words[j].text[0] == '-') {
+    std::string_view opt = words[j].text;
+    j += (global_takes_value(opt) && opt.find('=') == std::string_view::npos) ? 2 : 1;
+  }
+  if (j < words.size() && words[j].text == "container") ++j;
+  if (j >= words.size()) return std::nullopt;
+  std::string_view sub = words[j].text;
+  if (sub != "run" && sub != "create") return std::nullopt;
+  Launch l;
+  l.kind = std::string(name) + ' ' + std::string(sub);
+  l.where = prog->where;
+  init_workload(l, file);
+  LaunchParser parser(cmd, j + 1, l, engine, sub == "create");
+  parser.run();
+  for (CommandIssue& i : l.issues) {
+    i.file = std::string(file);
+    i.object = l.workload.label();
+  }
+  return l;
+}
+
+void collect_launches(const std::vector<ShellPipeline>& pipelines, std::string_view file,
+                      Inventory& out) {
+  collect(pipelines, file, out, 0);
+}
+
+}  // namespace vern::shell
