@@ -69,6 +69,41 @@ std::string installed_version(const Package& p) {
   return p.version;
 }
 
+// One issue often comes from two sources for the same package: a DSA that
+// aliases a CVE and the CVE itself. Keep the record named by the CVE and note
+// the other id as its alias.
+void fold_aliases(std::vector<VulnerabilityMatch>& matches) {
+  std::vector<bool> drop(matches.size(), false);
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    for (std::size_t j = 0; j < matches.size(); ++j) {
+      if (i == j || drop[j] || matches[i].package != matches[j].package) continue;
+      const auto& aliases = matches[i].aliases;
+      if (std::find(aliases.begin(), aliases.end(), matches[j].advisory) == aliases.end()) continue;
+      drop[i] = true;
+      VulnerabilityMatch& keep = matches[j];
+      if (keep.fixed_version.empty()) keep.fixed_version = matches[i].fixed_version;
+      if (keep.severity == VulnSeverity::unknown) {
+        keep.severity = matches[i].severity;
+        keep.severity_source = matches[i].severity_source;
+        keep.score = matches[i].score;
+        keep.vector = matches[i].vector;
+      }
+      auto& into = keep.aliases;
+      if (std::find(into.begin(), into.end(), matches[i].advisory) == into.end()) {
+        into.push_back(matches[i].advisory);
+      }
+      break;
+    }
+  }
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (drop[i]) continue;
+    if (k != i) matches[k] = std::move(matches[i]);
+    ++k;
+  }
+  matches.resize(k);
+}
+
 }  // namespace
 
 AffectedVerdict evaluate_affected(VersionScheme scheme, std::string_view version,
@@ -186,6 +221,7 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
       }
     }
   }
+  fold_aliases(out);
   std::sort(out.begin(), out.end(), [](const VulnerabilityMatch& a, const VulnerabilityMatch& b) {
     if (a.package != b.package) return a.package < b.package;
     if (a.severity != b.severity) return a.severity > b.severity;
