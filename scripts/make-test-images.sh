@@ -32,6 +32,10 @@ if [[ ! -f $out/bookworm-rootfs/.done ]]; then
   touch "$out/bookworm-rootfs/.done"
 fi
 
+# What dpkg itself says is installed: the integration tests compare vern's inventory to it.
+dpkg-query -W -f='${Package} ${Version} ${Architecture}\n' \
+  --admindir="$out/bookworm-rootfs/var/lib/dpkg" >"$out/bookworm.dpkg-query.txt"
+
 if [[ ! -f $out/images.done || scripts/make-test-images.py -nt $out/images.done ]]; then
   python3 scripts/make-test-images.py "$out"
   touch "$out/images.done"

@@ -22,17 +22,20 @@ int run_version(const std::vector<std::string>&, const Io& io) {
 // Defined in their own files.
 int run_scan(const std::vector<std::string>& args, const Io& io);
 int run_rules(const std::vector<std::string>& args, const Io& io);
+int run_image(const std::vector<std::string>& args, const Io& io);
 extern const std::string_view k_scan_usage;
 extern const std::string_view k_rules_usage;
+extern const std::string_view k_image_usage;
 
 namespace {
 
 const Command k_commands[] = {
     {"scan", "Scan Dockerfiles, Compose files, Kubernetes manifests and scripts", k_scan_usage,
      run_scan},
+    {"image", "Check an image's config, files and packages (tar, OCI layout, daemon)",
+     k_image_usage, run_image},
     {"rules", "Print the rule catalog", k_rules_usage, run_rules},
-    {"help", "Show help for vern or one of its commands", "usage: vern help [COMMAND]\n",
-     run_help},
+    {"help", "Show help for vern or one of its commands", "usage: vern help [COMMAND]\n", run_help},
     {"version", "Print vern's version", "usage: vern version\n", run_version},
 };
 
@@ -54,7 +57,8 @@ int run_help(const std::vector<std::string>& args, const Io& io) {
     std::fprintf(io.out, "  %-10.*s %.*s\n", int(c.name.size()), c.name.data(),
                  int(c.summary.size()), c.summary.data());
   }
-  std::fprintf(io.out, "\n'vern help COMMAND' or 'vern COMMAND --help' shows a command's options.\n");
+  std::fprintf(io.out,
+               "\n'vern help COMMAND' or 'vern COMMAND --help' shows a command's options.\n");
   return k_exit_ok;
 }
 
