@@ -10,6 +10,8 @@ jobs=$(nproc)
 
 echo "== build"
 scripts/build.sh build
+echo "== test images (debootstrap rootfs, cached in build/test-images)"
+scripts/make-test-images.sh build/test-images
 echo "== tests"
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 600
 

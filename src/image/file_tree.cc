@@ -91,9 +91,19 @@ Result<const TreeNode*> FileTree::lookup(std::string_view path, bool follow_last
     }
     std::string next = done.empty() ? part : done + '/' + part;
     auto it = m_nodes.find(next);
-    if (it == m_nodes.end()) return Error::not_found("/" + next + ": not in the image");
-    node = &it->second;
     bool last = pending.empty();
+    if (it == m_nodes.end()) {
+      // Layers may omit directory entries: a path with entries below it is
+      // an implicit directory.
+      auto below = m_nodes.lower_bound(next + '/');
+      bool implicit_dir =
+          below != m_nodes.end() && below->first.compare(0, next.size() + 1, next + '/') == 0;
+      if (!implicit_dir || last) return Error::not_found("/" + next + ": not in the image");
+      node = nullptr;
+      done = next;
+      continue;
+    }
+    node = &it->second;
     if (node->entry->type == EntryType::symlink && (!last || follow_last)) {
       if (++links > k_max_links) return Error::invalid("/" + std::string(path) + ": symlink loop");
       const std::string& target = node->entry->link;

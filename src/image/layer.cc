@@ -101,11 +101,13 @@ Status read_data(archive* tar, std::uint64_t limit, std::string& out) {
   }
 }
 
-std::string tar_error(archive* tar, const TarStream& t, const StoredStream& s) {
-  if (s.failed) return s.error.message;
-  if (t.failed) return t.error.message;
+// The error that stopped the tar reader: the stream's own (keeping its kind,
+// e.g. a limit) when it failed, else libarchive's message.
+Error tar_error(archive* tar, const TarStream& t, const StoredStream& s) {
+  if (s.failed) return s.error;
+  if (t.failed) return t.error;
   const char* e = archive_error_string(tar);
-  return std::string("corrupt or truncated layer: ") + (e ? e : "unreadable tar");
+  return Error::invalid(std::string("corrupt or truncated layer: ") + (e ? e : "unreadable tar"));
 }
 
 // Fills `e` from the header; returns false (and records a skip) for entries
@@ -217,7 +219,7 @@ Result<LayerScan> scan_layer(ByteSource& blob, Budget& budget) {
   archive_read_support_format_tar(tar.get());
   archive_read_support_format_gnutar(tar.get());
   if (archive_read_open(tar.get(), &tar_stream, nullptr, read_tar, nullptr) != ARCHIVE_OK) {
-    return Error::invalid(tar_error(tar.get(), tar_stream, stored));
+    return tar_error(tar.get(), tar_stream, stored);
   }
 
   LayerScan scan;
@@ -226,7 +228,7 @@ Result<LayerScan> scan_layer(ByteSource& blob, Budget& budget) {
   for (;;) {
     int rc = archive_read_next_header(tar.get(), &ae);
     if (rc == ARCHIVE_EOF) break;
-    if (rc < ARCHIVE_WARN) return Error::invalid(tar_error(tar.get(), tar_stream, stored));
+    if (rc < ARCHIVE_WARN) return tar_error(tar.get(), tar_stream, stored);
     if (Status st = budget.add_file(); !st.ok()) return st.error();
     LayerEntry e;
     if (!fill_entry(ae, scan, budget, e)) continue;
@@ -242,7 +244,7 @@ Result<LayerScan> scan_layer(ByteSource& blob, Budget& budget) {
           if (st.error().kind == Error::Kind::limit_exceeded) {
             skip(scan, budget, e.path + ": holds more data than its header says");
           } else {
-            return Error::invalid(tar_error(tar.get(), tar_stream, stored));
+            return tar_error(tar.get(), tar_stream, stored);
           }
         }
         if (why == KeepReason::credential && e.secret_kind.empty()) {

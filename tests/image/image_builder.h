@@ -19,10 +19,12 @@
 namespace vern::test {
 
 struct TarEntry {
+  TarEntry(std::string p, char t = 'f', std::string d = {}, unsigned m = 0644, std::string l = {})
+      : path(std::move(p)), type(t), data(std::move(d)), mode(m), link(std::move(l)) {}
   std::string path;
-  char type = 'f';  // f file, d dir, l symlink, h hard link
+  char type;  // f file, d dir, l symlink, h hard link
   std::string data;
-  unsigned mode = 0644;
+  unsigned mode;
   std::string link;
 };
 

@@ -151,7 +151,9 @@ TEST(ScanLayer, TruncatedAndCorruptLayersAreErrors) {
         std::string(), std::string("not a tar at all, just some text")}) {
     Result<LayerScan> r = scan(blob);
     EXPECT_FALSE(r.ok());
-    if (!r.ok()) EXPECT_FALSE(r.error().message.empty());
+    if (!r.ok()) {
+      EXPECT_FALSE(r.error().message.empty());
+    }
   }
 }
 

@@ -102,7 +102,9 @@ TEST(RpmDb, RejectsNonDatabases) {
   std::string db = gunzip(testdata("rpmdb.sqlite.gz"));
   // A database truncated mid-way is an error or fewer packages, never a crash.
   Result<std::vector<Package>> r = read_rpmdb_sqlite(db.substr(0, db.size() / 3));
-  if (r.ok()) EXPECT_LE(r->size(), 2u);
+  if (r.ok()) {
+    EXPECT_LE(r->size(), 2u);
+  }
 }
 
 TEST(RpmHeader, BoundsAreChecked) {
