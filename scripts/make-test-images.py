@@ -3,8 +3,8 @@
 
 Usage: make-test-images.py OUT
 
-Reads OUT/bookworm-rootfs (debootstrap --variant=minbase) and OUT/busybox-rootfs
-(made by make-test-images.sh) and writes, for each, a `docker save` tar
+Reads OUT/bookworm-rootfs.tar (debootstrap --variant=minbase) and
+OUT/busybox-rootfs.tar (made by make-test-images.sh) and writes, for each, a `docker save` tar
 (legacy layout, plain layer.tar files, manifest.json last), an OCI image layout
 directory (gzip layers) and an oci-archive tar. The Debian image gets two more
 layers: one adds a fake SSH key, a .env file and a setuid copy of a binary, the
@@ -16,7 +16,6 @@ import io
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tarfile
 
@@ -29,12 +28,9 @@ def sha(data):
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def tar_dir(rootfs):
-    """The rootfs as an uncompressed tar, through GNU tar (device nodes, hard links)."""
-    return subprocess.run(
-        ["tar", "--numeric-owner", "--sort=name", "--mtime=@0", "--exclude=./.done", "-C", rootfs,
-         "-cf", "-", "."],
-        check=True, stdout=subprocess.PIPE).stdout
+def read_file(path):
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def tar_entries(entries):
@@ -131,7 +127,7 @@ def build(out, name, tag, plain_layers, history, env, ports):
 
 def main():
     out = sys.argv[1]
-    base = tar_dir(os.path.join(out, "bookworm-rootfs"))
+    base = read_file(os.path.join(out, "bookworm-rootfs.tar"))
     add = tar_entries([
         ("root/.ssh", "d", b"", 0o700),
         ("root/.ssh/id_rsa", "f", FAKE_KEY, 0o600),
@@ -144,7 +140,7 @@ def main():
     build(out, "bookworm", "vern-test/bookworm:latest", [base, add, remove],
           ["debootstrap --variant=minbase bookworm", "COPY app /app", "RUN rm /root/.ssh/id_rsa"],
           ["PATH=/usr/sbin:/usr/bin:/sbin:/bin", "DB_PASSWORD=test-fixture"], ["80/tcp"])
-    busybox = tar_dir(os.path.join(out, "busybox-rootfs"))
+    busybox = read_file(os.path.join(out, "busybox-rootfs.tar"))
     build(out, "busybox", "vern-test/busybox:1.0", [busybox], ["COPY busybox /"],
           ["PATH=/bin"], [])
 

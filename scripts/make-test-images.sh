@@ -4,12 +4,20 @@
 # Debian 12 rootfs from debootstrap, each written as a `docker save` tar, an
 # OCI layout and an oci-archive (scripts/make-test-images.py).
 # Usage: scripts/make-test-images.sh [OUT]   (default: build/test-images)
-# The rootfs builds are cached in OUT; delete it to rebuild. Needs root (debootstrap).
+# The rootfs builds are cached in OUT; delete it to rebuild. debootstrap and
+# reading the rootfs need root: sudo is used when not running as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-build/test-images}
 mirror=${VERN_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 mkdir -p "$out"
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+# The rootfs as one uncompressed tar, as a builder would export it.
+rootfs_tar() {  # DIR TAR
+  "${sudo_cmd[@]}" tar --numeric-owner --sort=name --mtime=@0 --exclude=./.done \
+    -C "$1" -cf - . >"$2"
+}
 
 if [[ ! -f $out/busybox-rootfs/.done ]]; then
   rm -rf "$out/busybox-rootfs"
@@ -18,19 +26,23 @@ if [[ ! -f $out/busybox-rootfs/.done ]]; then
   cp /bin/busybox "$out/busybox-rootfs/bin/busybox"
   for applet in sh ls cat echo; do ln -s busybox "$out/busybox-rootfs/bin/$applet"; done
   printf 'root:x:0:0:root:/root:/bin/sh\n' >"$out/busybox-rootfs/etc/passwd"
+  rootfs_tar "$out/busybox-rootfs" "$out/busybox-rootfs.tar"
   touch "$out/busybox-rootfs/.done"
 fi
+[[ -f $out/busybox-rootfs.tar ]] || rootfs_tar "$out/busybox-rootfs" "$out/busybox-rootfs.tar"
 
 if [[ ! -f $out/bookworm-rootfs/.done ]]; then
   rm -rf "$out/bookworm-rootfs" "$out/bookworm-rootfs.tmp"
   echo "debootstrap --variant=minbase bookworm from $mirror (takes a minute or two)"
-  debootstrap --variant=minbase bookworm "$out/bookworm-rootfs.tmp" "$mirror" \
+  "${sudo_cmd[@]}" debootstrap --variant=minbase bookworm "$out/bookworm-rootfs.tmp" "$mirror" \
     >"$out/debootstrap.log" 2>&1 || { tail -20 "$out/debootstrap.log"; exit 1; }
   # Keep the package cache out of the image, as image builds do.
-  rm -rf "$out/bookworm-rootfs.tmp/var/cache/apt/archives/"*.deb
-  mv "$out/bookworm-rootfs.tmp" "$out/bookworm-rootfs"
-  touch "$out/bookworm-rootfs/.done"
+  "${sudo_cmd[@]}" sh -c 'rm -f "$1"/var/cache/apt/archives/*.deb' sh "$out/bookworm-rootfs.tmp"
+  "${sudo_cmd[@]}" mv "$out/bookworm-rootfs.tmp" "$out/bookworm-rootfs"
+  rootfs_tar "$out/bookworm-rootfs" "$out/bookworm-rootfs.tar"
+  "${sudo_cmd[@]}" touch "$out/bookworm-rootfs/.done"
 fi
+[[ -f $out/bookworm-rootfs.tar ]] || rootfs_tar "$out/bookworm-rootfs" "$out/bookworm-rootfs.tar"
 
 # What dpkg itself says is installed: the integration tests compare vern's inventory to it.
 dpkg-query -W -f='${Package} ${Version} ${Architecture}\n' \
