@@ -1,0 +1,14 @@
+// Fuzzes the rpm header blob parser (the rows of rpmdb.sqlite's Packages
+// table), and the rpmdb.sqlite reader when the input looks like SQLite.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "image/package_db.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  (void)vern::parse_rpm_header(input);
+  if (input.substr(0, 6) == "SQLite") (void)vern::read_rpmdb_sqlite(input);
+  return 0;
+}
