@@ -52,4 +52,9 @@ if [[ ! -f $out/images.done || scripts/make-test-images.py -nt $out/images.done 
   python3 scripts/make-test-images.py "$out"
   touch "$out/images.done"
 fi
+# With a reachable Docker daemon ($DOCKER_HOST or the default socket), load the
+# busybox image so the daemon integration test can stream it back.
+if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  docker load -i "$out/busybox.docker.tar" >/dev/null && echo "loaded vern-test/busybox:1.0 into the daemon"
+fi
 echo "test images in $out"

@@ -109,3 +109,22 @@ TEST(ImageIntegration, BusyboxHasNoPackageDatabase) {
 
 }  // namespace
 }  // namespace vern
+
+namespace vern {
+namespace {
+
+// Streams the busybox image back from the daemon (loaded by
+// make-test-images.sh when a daemon is reachable); skipped without one.
+TEST(ImageIntegration, DaemonImageIsStreamedLikeTheArchive) {
+  REQUIRE_IMAGES();
+  Result<Image> r = open_image("vern-test/busybox:1.0", {});
+  if (!r.ok()) GTEST_SKIP() << "no daemon or image: " << r.error().message;
+  EXPECT_EQ(r->layers.size(), 1u);
+  EXPECT_TRUE(r->tree.lookup("bin/busybox").ok());
+  Image archive = open("busybox.docker.tar");
+  EXPECT_EQ(r->config_digest, archive.config_digest);
+  EXPECT_EQ(r->layers[0].diff_id, archive.layers[0].diff_id);
+}
+
+}  // namespace
+}  // namespace vern
