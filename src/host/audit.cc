@@ -179,8 +179,11 @@ HostAudit run_host_audit(const HostAuditOptions& options) {
     }
   }
   if (facts.name.empty()) facts.name = "localhost";
-  out.inventory.daemon_configs.push_back(
-      daemon_config(fs, cmd, info ? &*info : nullptr, bridge ? &*bridge : nullptr, out.errors));
+  // Without a daemon, a config file or a command line there is nothing to judge.
+  if (info || cmd.found || fs.exists(daemon_config_path(cmd))) {
+    out.inventory.daemon_configs.push_back(
+        daemon_config(fs, cmd, info ? &*info : nullptr, bridge ? &*bridge : nullptr, out.errors));
+  }
   out.inventory.hosts.push_back(std::move(facts));
   out.api_calls = client.calls();
   return out;
