@@ -1,0 +1,177 @@
+// Rules over translated Compose files: short syntax, interpolation, `~` paths
+// and the Docker spellings of the security settings.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/catalog.h"
+#include "sources/compose/translate.h"
+
+namespace vern {
+namespace {
+
+std::vector<Finding> findings(std::string_view slug, std::string_view file) {
+  Translation t = translate_compose("compose.yaml", file);
+  for (const Error& e : t.errors) ADD_FAILURE() << e.to_string();
+  const Rule* rule = find_rule(slug);
+  EXPECT_NE(rule, nullptr) << slug;
+  FindingList out;
+  if (rule) rule->check(t.inventory, RuleOptions{}, out);
+  return out.findings();
+}
+
+std::vector<std::string> messages(std::string_view slug, std::string_view file) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings(slug, file)) out.push_back(f.message);
+  return out;
+}
+
+constexpr std::string_view k_hardened = R"(services:
+  web:
+    image: nginx:1.25
+    user: "${UID}"
+    read_only: true
+    cap_drop: [ALL]
+    security_opt:
+      - no-new-privileges:true
+)";
+
+TEST(TranslatedCompose, HardenedServiceHasNoPrivilegeFindings) {
+  for (std::string_view slug :
+       {"root-user", "capabilities-not-dropped", "privilege-escalation", "writable-root-filesystem",
+        "privileged", "dangerous-capability", "seccomp-unconfined"}) {
+    EXPECT_EQ(messages(slug, k_hardened), std::vector<std::string>{}) << slug;
+  }
+}
+
+TEST(TranslatedCompose, MissingSettingsPointAtTheService) {
+  auto found = findings("root-user", R"(services:
+  web:
+    image: nginx:1.25
+  db:
+    image: postgres:16
+    user: postgres
+  cache:
+    image: redis:7
+    user: "0:0"
+)");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].message, "service \"web\" runs as root: user not set here");
+  EXPECT_EQ(found[0].where.line, 2);
+  EXPECT_EQ(found[1].message, "service \"cache\" runs as root: user \"0:0\"");
+  EXPECT_EQ(found[1].where.line, 9);
+}
+
+TEST(TranslatedCompose, SecurityOptSpellings) {
+  constexpr std::string_view file = R"(services:
+  a:
+    image: nginx:1.25
+    security_opt: ["no-new-privileges=true", "seccomp=unconfined"]
+  b:
+    image: nginx:1.25
+    security_opt: ["no-new-privileges:false", "apparmor=unconfined"]
+    privileged: true
+    cap_add: [SYS_ADMIN, NET_BIND_SERVICE]
+)";
+  EXPECT_EQ(messages("privilege-escalation", file),
+            (std::vector<std::string>{"service \"b\" sets no-new-privileges:false"}));
+  EXPECT_EQ(messages("seccomp-unconfined", file),
+            (std::vector<std::string>{"service \"a\" runs with seccomp profile Unconfined"}));
+  EXPECT_EQ(messages("apparmor-unconfined", file),
+            (std::vector<std::string>{"service \"b\" runs with AppArmor profile Unconfined"}));
+  EXPECT_EQ(messages("privileged", file),
+            (std::vector<std::string>{"service \"b\" runs in privileged mode"}));
+  EXPECT_EQ(messages("dangerous-capability", file),
+            (std::vector<std::string>{"service \"b\" adds capability SYS_ADMIN"}));
+}
+
+constexpr std::string_view k_mounts = R"(services:
+  agent:
+    image: example/agent:1.0
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock:ro
+      - ~/data:/data
+      - ~:/home/host
+      - ./config:/config
+      - /etc/ssl/certs:/certs:ro
+      - ${LOG_DIR}:/logs
+      - cache:/cache
+      - type: bind
+        source: /proc
+        target: /host/proc
+)";
+
+TEST(TranslatedCompose, MountsAreReportedByExactlyOneRule) {
+  EXPECT_EQ(messages("container-socket-mount", k_mounts),
+            (std::vector<std::string>{
+                "service \"agent\" mounts the container engine socket path /var/run/docker.sock"}));
+  EXPECT_EQ(messages("sensitive-host-mount", k_mounts),
+            (std::vector<std::string>{
+                "service \"agent\" mounts host path ~",
+                "service \"agent\" mounts host path /etc/ssl/certs (read-only)",
+                "service \"agent\" mounts host path /proc",
+            }));
+  auto socket = findings("container-socket-mount", k_mounts);
+  ASSERT_EQ(socket.size(), 1u);
+  EXPECT_EQ(socket[0].where.line, 5);
+  EXPECT_EQ(socket[0].severity, Severity::critical);
+}
+
+TEST(TranslatedCompose, UsernsModeHost) {
+  EXPECT_EQ(
+      messages("host-user-namespace", R"(services:
+  web:
+    image: nginx:1.25
+    userns_mode: host
+)"),
+      (std::vector<std::string>{"service \"web\" uses the host user namespace (userns host)"}));
+}
+
+TEST(TranslatedCompose, SecretsInEnvironment) {
+  constexpr std::string_view file = R"(services:
+  app:
+    image: example/app:2
+    environment:
+      DB_PASSWORD: hunter2
+      DB_PASSWORD_FILE: /run/secrets/db
+      API_TOKEN: ${API_TOKEN}
+      ADMIN_PASSWORD: ${ADMIN_PASSWORD:-changeme}
+      DATABASE: mysql://root:pw@db/app
+      EMPTY_SECRET: ""
+  worker:
+    image: example/app:2
+    environment:
+      - REDIS_PASSWORD=s3cret
+      - JWT_SECRET
+)";
+  EXPECT_EQ(messages("secret-in-env", file),
+            (std::vector<std::string>{
+                "service \"app\": environment variable DB_PASSWORD holds a literal value",
+                "service \"app\": environment variable ADMIN_PASSWORD holds a literal value",
+                "service \"app\": environment variable DATABASE holds a URL with a password",
+                "service \"worker\": environment variable REDIS_PASSWORD holds a literal value",
+            }));
+}
+
+TEST(TranslatedCompose, ImageBesideBuildIsChecked) {
+  constexpr std::string_view file = R"(services:
+  app:
+    build: .
+    image: registry.example/app
+  db:
+    image: postgres:16@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+  tool:
+    image: ${TOOL_IMAGE}
+)";
+  EXPECT_EQ(messages("image-latest-tag", file),
+            (std::vector<std::string>{
+                "service \"app\": image \"registry.example/app\" has no tag (implies latest)"}));
+  EXPECT_EQ(messages("image-not-pinned", file),
+            (std::vector<std::string>{
+                "service \"app\": image \"registry.example/app\" is not pinned by digest"}));
+}
+
+}  // namespace
+}  // namespace vern

@@ -1,0 +1,242 @@
+// Rules over translated Kubernetes manifests: the spellings where the model
+// and the rules must agree (pod-level inheritance, container overrides,
+// lower-case capabilities, annotations, hostPath sockets).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/catalog.h"
+#include "sources/kubernetes/translate.h"
+
+namespace vern {
+namespace {
+
+std::vector<Finding> findings(std::string_view slug, std::string_view manifest) {
+  Translation t = translate_kubernetes("pod.yaml", manifest);
+  for (const Error& e : t.errors) ADD_FAILURE() << e.to_string();
+  const Rule* rule = find_rule(slug);
+  EXPECT_NE(rule, nullptr) << slug;
+  FindingList out;
+  if (rule) rule->check(t.inventory, RuleOptions{}, out);
+  return out.findings();
+}
+
+std::vector<std::string> messages(std::string_view slug, std::string_view manifest) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings(slug, manifest)) out.push_back(f.message);
+  return out;
+}
+
+constexpr std::string_view k_pod_non_root = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  securityContext:
+    runAsNonRoot: true
+  containers:
+    - name: app
+      image: nginx:1.25
+    - name: sidecar
+      image: envoy:1.29
+      securityContext:
+        runAsNonRoot: false
+    - name: zero
+      image: busybox:1.36
+      securityContext:
+        runAsUser: 0
+)";
+
+TEST(TranslatedKubernetes, RootUserFollowsPodInheritanceAndContainerOverrides) {
+  EXPECT_EQ(messages("root-user", k_pod_non_root),
+            (std::vector<std::string>{
+                "container \"sidecar\" may run as root: sets runAsNonRoot: false and no runAsUser",
+                "container \"zero\" sets runAsUser: 0 (root)",
+            }));
+}
+
+TEST(TranslatedKubernetes, RootUserPointsAtTheContainerWhenNothingIsSet) {
+  auto found = findings("root-user", R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: prod
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.25
+)");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].where.line, 10);
+  EXPECT_EQ(found[0].object, "Deployment prod/web container app");
+  EXPECT_EQ(found[0].file, "pod.yaml");
+}
+
+TEST(TranslatedKubernetes, PodRunAsUserIsInheritedButContainerZeroWins) {
+  EXPECT_EQ(messages("root-user", R"(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  securityContext: {runAsUser: 1000}
+  initContainers:
+    - name: setup
+      image: busybox:1.36
+      securityContext: {runAsUser: 0}
+  containers:
+    - name: app
+      image: nginx:1.25
+)"),
+            (std::vector<std::string>{"init container \"setup\" sets runAsUser: 0 (root)"}));
+}
+
+constexpr std::string_view k_capabilities = R"(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: lower
+      image: nginx:1.25
+      securityContext:
+        capabilities:
+          drop: [all]
+          add: [cap_sys_admin, net_bind_service]
+    - name: partial
+      image: nginx:1.25
+      securityContext:
+        capabilities:
+          drop: [NET_RAW]
+)";
+
+TEST(TranslatedKubernetes, CapabilityNamesAreCaseInsensitive) {
+  EXPECT_EQ(
+      messages("capabilities-not-dropped", k_capabilities),
+      (std::vector<std::string>{"container \"partial\" drops some capabilities but not ALL"}));
+  auto added = findings("dangerous-capability", k_capabilities);
+  ASSERT_EQ(added.size(), 1u);
+  EXPECT_EQ(added[0].message, "container \"lower\" adds capability SYS_ADMIN");
+  EXPECT_EQ(added[0].severity, Severity::critical);
+  EXPECT_EQ(added[0].where.line, 11);
+}
+
+TEST(TranslatedKubernetes, SeccompFromPodFieldAndAnnotations) {
+  constexpr std::string_view manifest = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    container.seccomp.security.alpha.kubernetes.io/legacy: unconfined
+spec:
+  securityContext:
+    seccompProfile: {type: RuntimeDefault}
+  containers:
+    - name: app
+      image: nginx:1.25
+    - name: legacy
+      image: nginx:1.25
+)";
+  EXPECT_EQ(
+      messages("seccomp-unconfined", manifest),
+      (std::vector<std::string>{"container \"legacy\" runs with seccomp profile Unconfined"}));
+  auto missing = findings("seccomp-unconfined", R"(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.25
+)");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].severity, Severity::medium);
+}
+
+TEST(TranslatedKubernetes, HostPathSocketIsReportedOnceAsSocket) {
+  constexpr std::string_view manifest = R"(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.25
+  volumes:
+    - name: docker
+      hostPath: {path: /var/run/docker.sock}
+    - name: runfolder
+      hostPath: {path: /var/run/}
+    - name: config
+      hostPath: {path: /etc/kubernetes}
+    - name: cache
+    - name: shared
+      nfs: {server: nas, path: /export}
+)";
+  EXPECT_EQ(messages("container-socket-mount", manifest),
+            (std::vector<std::string>{
+                "volume \"docker\" mounts the container engine socket path /var/run/docker.sock",
+                "volume \"runfolder\" mounts the container engine socket path /var/run/",
+            }));
+  EXPECT_EQ(messages("sensitive-host-mount", manifest),
+            (std::vector<std::string>{"volume \"config\" mounts host path /etc/kubernetes"}));
+  EXPECT_EQ(messages("disallowed-volume-type", manifest),
+            (std::vector<std::string>{
+                "volume \"docker\" has type hostPath",
+                "volume \"runfolder\" has type hostPath",
+                "volume \"config\" has type hostPath",
+                "volume \"shared\" has type nfs",
+            }));
+}
+
+TEST(TranslatedKubernetes, SecretsFromValueButNotValueFrom) {
+  constexpr std::string_view manifest = R"(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.25
+      env:
+        - name: DB_PASSWORD
+          value: hunter2
+        - name: API_TOKEN
+          valueFrom:
+            secretKeyRef: {name: api, key: token}
+        - name: CACHE_URL
+          value: redis://default:pw@cache:6379
+)";
+  auto found = findings("secret-in-env", manifest);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].message,
+            "container \"app\": environment variable DB_PASSWORD holds a literal value");
+  EXPECT_EQ(found[1].message,
+            "container \"app\": environment variable CACHE_URL holds a URL with a password");
+  for (const Finding& f : found) {
+    EXPECT_EQ(f.message.find("hunter2"), std::string::npos);
+    EXPECT_EQ(f.message.find("pw@"), std::string::npos);
+  }
+}
+
+TEST(TranslatedKubernetes, ImagesOfEveryContainerRole) {
+  constexpr std::string_view manifest = R"(apiVersion: batch/v1
+kind: Job
+metadata: {name: migrate}
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: wait
+          image: busybox
+      containers:
+        - name: run
+          image: example/migrate:2.0
+        - name: noimage
+)";
+  EXPECT_EQ(messages("image-latest-tag", manifest),
+            (std::vector<std::string>{
+                "init container \"wait\": image \"busybox\" has no tag (implies latest)"}));
+  EXPECT_EQ(messages("image-not-pinned", manifest).size(), 2u);
+}
+
+}  // namespace
+}  // namespace vern
