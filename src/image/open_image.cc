@@ -36,21 +36,25 @@ Result<Image> open_image(std::string_view target_view, const ImageOptions& optio
   if (target.empty()) return Error{Error::Kind::usage, "no image given", {}, 0, 0};
   PathKind kind = kind_of(target);
   Result<Image> out = Error::failed("unreachable");
+  std::string used_path;  // the file or folder read, when TARGET names one
   if (kind != PathKind::none) {
+    used_path = target;
     out = read_path(target, kind, {}, options);
   } else if (std::size_t at = target.find("@sha256:");
              at != std::string::npos && kind_of(target.substr(0, at)) != PathKind::none) {
     std::string path = target.substr(0, at);
+    used_path = path;
     out = read_path(path, kind_of(path), {{}, target.substr(at + 1)}, options);
   } else {
     // PATH:TAG, where the tag itself may hold a colon (archive.tar:nginx:1.25):
-    // the path is the longest prefix before a colon that exists.
+    // the path is the first prefix ending before a colon that exists.
     std::size_t colon = target.find(':');
     while (colon != std::string::npos && kind_of(target.substr(0, colon)) == PathKind::none) {
       colon = target.find(':', colon + 1);
     }
     if (colon != std::string::npos) {
       std::string path = target.substr(0, colon);
+      used_path = path;
       out = read_path(path, kind_of(path), {target.substr(colon + 1), {}}, options);
     } else if (target.front() == '/' || target.front() == '.' || target.ends_with(".tar") ||
                target.ends_with(".tar.gz")) {
@@ -59,7 +63,16 @@ Result<Image> open_image(std::string_view target_view, const ImageOptions& optio
       out = read_daemon_image(target, options);
     }
   }
-  if (out.ok()) out->target = target;
+  if (out.ok()) {
+    out->target = target;
+    // An OCI ref.name annotation is often a bare tag ("latest"): name the
+    // image after its folder or file so that the reference reads like one.
+    std::string& ref = out->reference;
+    if (!used_path.empty() && !ref.empty() && ref.find_first_of(":/@") == std::string::npos) {
+      while (used_path.size() > 1 && used_path.back() == '/') used_path.pop_back();
+      ref = used_path.substr(used_path.rfind('/') + 1) + ':' + ref;
+    }
+  }
   return out;
 }
 

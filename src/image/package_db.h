@@ -26,6 +26,10 @@ Result<Package> parse_rpm_header(std::string_view blob);
 // Every package of an rpmdb.sqlite file held in memory.
 Result<std::vector<Package>> read_rpmdb_sqlite(std::string_view file);
 
+// Every package of an rpm Berkeley DB hash database ("Packages", rpm < 4.16)
+// held in memory. Corrupt pages are skipped.
+Result<std::vector<Package>> read_rpmdb_bdb(std::string_view file);
+
 // /etc/os-release (or /usr/lib/os-release).
 OsRelease parse_os_release(std::string_view text);
 

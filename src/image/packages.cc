@@ -26,6 +26,15 @@ std::vector<Package> rpm_parser(std::string_view text, std::vector<std::string>*
   return std::move(r.value());
 }
 
+std::vector<Package> rpm_bdb_parser(std::string_view text, std::vector<std::string>* warnings) {
+  Result<std::vector<Package>> r = read_rpmdb_bdb(text);
+  if (!r.ok()) {
+    if (warnings) warnings->push_back(r.error().message);
+    return {};
+  }
+  return std::move(r.value());
+}
+
 std::string key(const Package& p) { return p.name + '\n' + p.architecture; }
 
 // The kept content of `path` as layer `i` wrote it, or nullptr.
@@ -130,10 +139,7 @@ PackageInventory read_packages(const Image& image, std::vector<std::string>* war
     rpm_found = true;
     read_db(image, path, rpm_parser, out, warnings);
   }
-  if (!rpm_found && warnings) {
-    Result<const TreeNode*> bdb = image.tree.lookup("var/lib/rpm/Packages");
-    if (bdb.ok()) warnings->push_back("rpm Berkeley DB (/var/lib/rpm/Packages) is not read yet");
-  }
+  if (!rpm_found) read_db(image, "var/lib/rpm/Packages", rpm_bdb_parser, out, warnings);
   return out;
 }
 

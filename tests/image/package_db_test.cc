@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace vern {
@@ -94,6 +96,35 @@ TEST(RpmDb, ReadsARealRpmdbSqlite) {
   EXPECT_EQ(hello->source_version, "1.2.3-4.el9");
   EXPECT_EQ(epoch->version, "3:2.0-1");
   EXPECT_EQ(epoch->format, PackageFormat::rpm);
+}
+
+TEST(RpmDb, ReadsABerkeleyDbPackagesFile) {
+  Result<std::vector<Package>> r = read_rpmdb_bdb(gunzip(testdata("rpm-Packages.bdb.gz")));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  std::set<std::string> seen;
+  for (const Package& p : *r) seen.insert(p.name + ' ' + p.version);
+  EXPECT_EQ(seen, (std::set<std::string>{"vern-epoch 3:2.0-1", "vern-hello 1.2.3-4.el9"}));
+}
+
+TEST(RpmDb, BerkeleyDbGarbageIsAnErrorOrNothing) {
+  EXPECT_FALSE(read_rpmdb_bdb("").ok());
+  EXPECT_FALSE(read_rpmdb_bdb(std::string(4096, '\0')).ok());
+  std::string db = gunzip(testdata("rpm-Packages.bdb.gz"));
+  for (std::size_t cut : {std::size_t(600), db.size() / 2, db.size() - 100}) {
+    Result<std::vector<Package>> r = read_rpmdb_bdb(db.substr(0, cut));
+    if (r.ok()) {
+      EXPECT_LE(r->size(), 2u);
+    }
+  }
+  // Overflow chains that point at themselves end.
+  std::string looped = db;
+  for (std::size_t page = 4096; page + 4096 <= looped.size(); page += 4096) {
+    if (looped[page + 25] == 7) {
+      std::uint32_t self = std::uint32_t(page / 4096);
+      std::memcpy(&looped[page + 16], &self, 4);
+    }
+  }
+  EXPECT_TRUE(read_rpmdb_bdb(looped).ok());
 }
 
 TEST(RpmDb, RejectsNonDatabases) {

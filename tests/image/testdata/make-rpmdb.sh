@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates rpmdb.sqlite.gz: an rpm database (rpm 4.16+ sqlite backend) holding
-# two small packages built here with rpmbuild, one with an epoch. Needs
-# Debian's rpm package. The output is committed; run this only to change it.
+# two small packages built here with rpmbuild, one with an epoch, and
+# rpm-Packages.bdb.gz: the same header blobs in a Berkeley DB hash file, the
+# format of rpm < 4.16. Needs Debian's rpm and db5.3-util packages. The outputs
+# are committed; run this only to change them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
@@ -36,3 +38,13 @@ c.execute("VACUUM")
 c.close()
 PY
 gzip -9n <"$work/db/rpmdb.sqlite" >"$here/rpmdb.sqlite.gz"
+python3 - "$work/db/rpmdb.sqlite" >"$work/dump.txt" <<'PY'
+import sqlite3, struct, sys
+print("VERSION=3\nformat=bytevalue\ntype=hash\ndb_pagesize=4096\nHEADER=END")
+for hnum, blob in sqlite3.connect(sys.argv[1]).execute("SELECT hnum, blob FROM Packages"):
+    print(" " + struct.pack("<I", hnum).hex())
+    print(" " + blob.hex())
+print("DATA=END")
+PY
+db5.3_load -f "$work/dump.txt" "$work/Packages"
+gzip -9n <"$work/Packages" >"$here/rpm-Packages.bdb.gz"
