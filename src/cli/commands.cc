@@ -23,9 +23,13 @@ int run_version(const std::vector<std::string>&, const Io& io) {
 int run_scan(const std::vector<std::string>& args, const Io& io);
 int run_rules(const std::vector<std::string>& args, const Io& io);
 int run_image(const std::vector<std::string>& args, const Io& io);
+int run_sbom_scan(const std::vector<std::string>& args, const Io& io);
+int run_db(const std::vector<std::string>& args, const Io& io);
 extern const std::string_view k_scan_usage;
 extern const std::string_view k_rules_usage;
 extern const std::string_view k_image_usage;
+extern const std::string_view k_sbom_scan_usage;
+extern const std::string_view k_db_usage;
 
 namespace {
 
@@ -34,6 +38,9 @@ const Command k_commands[] = {
      run_scan},
     {"image", "Check an image's config, files and packages (tar, OCI layout, daemon)",
      k_image_usage, run_image},
+    {"sbom-scan", "Match a CycloneDX SBOM's OS packages against the vulnerability database",
+     k_sbom_scan_usage, run_sbom_scan},
+    {"db", "Build (import) or describe (info) the vulnerability database", k_db_usage, run_db},
     {"rules", "Print the rule catalog", k_rules_usage, run_rules},
     {"help", "Show help for vern or one of its commands", "usage: vern help [COMMAND]\n", run_help},
     {"version", "Print vern's version", "usage: vern version\n", run_version},
