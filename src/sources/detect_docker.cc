@@ -1,0 +1,96 @@
+#include "sources/detect_docker.h"
+
+#include "sources/daemon_json/translate.h"
+#include "sources/dockerfile/translate.h"
+#include "sources/shell/extract.h"
+
+namespace vern {
+namespace {
+
+std::string_view base_name(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool is_dockerfile_name(std::string_view name) {
+  if (name.ends_with(".dockerignore")) return false;
+  for (std::string_view stem : {"Dockerfile", "dockerfile", "Containerfile", "containerfile"}) {
+    if (name == stem) return true;
+    if (name.size() > stem.size() + 1 && name.starts_with(stem) && name[stem.size()] == '.') {
+      return true;  // Dockerfile.prod
+    }
+    if (name.size() > stem.size() + 1 && name.ends_with(stem) &&
+        name[name.size() - stem.size() - 1] == '.') {
+      return true;  // api.Dockerfile
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Format docker_format_by_name(std::string_view path) {
+  std::string_view name = base_name(path);
+  if (is_dockerfile_name(name)) return Format::dockerfile;
+  if (name == "daemon.json") return Format::daemon_json;
+  if (name.ends_with(".sh") || name.ends_with(".bash")) return Format::shell;
+  if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.ends_with(".mk")) {
+    return Format::makefile;
+  }
+  if (name == ".gitlab-ci.yml" || name == ".gitlab-ci.yaml") return Format::gitlab_ci;
+  bool yaml = name.ends_with(".yml") || name.ends_with(".yaml");
+  if (yaml && (path.find(".github/workflows/") != std::string_view::npos)) {
+    return Format::github_actions;
+  }
+  if (name.ends_with(".md") || name.ends_with(".markdown")) return Format::markdown;
+  return Format::unknown;
+}
+
+bool is_docker_format(Format f) {
+  switch (f) {
+    case Format::dockerfile:
+    case Format::shell:
+    case Format::makefile:
+    case Format::github_actions:
+    case Format::gitlab_ci:
+    case Format::markdown:
+    case Format::daemon_json:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool may_have_shebang(std::string_view path) {
+  std::string_view name = base_name(path);
+  return !name.empty() && name.find('.') == std::string_view::npos;
+}
+
+Translation translate_docker_format(Format f, std::string_view path, std::string_view content) {
+  switch (f) {
+    case Format::dockerfile: {
+      DockerfileOptions options;
+      options.dockerignore = find_dockerignore(path);
+      return translate_dockerfile(path, content, options);
+    }
+    case Format::shell:
+      return translate_shell_script(path, content);
+    case Format::makefile:
+      return translate_makefile(path, content);
+    case Format::github_actions:
+      return translate_github_actions(path, content);
+    case Format::gitlab_ci:
+      return translate_gitlab_ci(path, content);
+    case Format::markdown:
+      return translate_markdown(path, content);
+    case Format::daemon_json:
+      return translate_daemon_json(path, content);
+    default:
+      break;
+  }
+  Translation t;
+  t.recognised = false;
+  return t;
+}
+
+}  // namespace vern

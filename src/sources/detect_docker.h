@@ -1,0 +1,28 @@
+// Format detection for the Docker surfaces: Dockerfiles/Containerfiles, shell
+// scripts, Makefiles, GitHub Actions workflows, GitLab CI files, Markdown and
+// daemon.json. detect.cc consults these before its YAML sniffing.
+#pragma once
+
+#include <string_view>
+
+#include "sources/detect.h"
+#include "sources/translation.h"
+
+namespace vern {
+
+// The format a path names (dockerfile, shell, makefile, github_actions,
+// gitlab_ci, markdown, daemon_json), or unknown.
+Format docker_format_by_name(std::string_view path);
+
+// True iff `f` is one of the formats above.
+bool is_docker_format(Format f);
+
+// True for names that say nothing (no extension): a shebang may make them a
+// shell script, so a directory walk reads them.
+bool may_have_shebang(std::string_view path);
+
+// Translates `content` as format `f`. REQUIRES: is_docker_format(f).
+// A Dockerfile learns whether a .dockerignore sits beside it from the file system.
+Translation translate_docker_format(Format f, std::string_view path, std::string_view content);
+
+}  // namespace vern

@@ -1,0 +1,138 @@
+// The catalog's rules on what the Dockerfile, script, CI and daemon.json
+// translators build: the tricky spellings end to end, through format
+// detection, without the scan driver.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "rules/catalog.h"
+#include "sources/detect.h"
+
+namespace vern {
+namespace {
+
+Inventory translate(std::string_view path, std::string_view text) {
+  Translation t = translate_file(path, text, /*explicit_path=*/true);
+  EXPECT_TRUE(t.recognised) << path;
+  for (const Error& e : t.errors) ADD_FAILURE() << e.to_string();
+  return t.inventory;
+}
+
+// "line:column: message" of every finding of rule `slug`.
+std::vector<std::string> findings(std::string_view slug, const Inventory& inv) {
+  const Rule* rule = find_rule(slug);
+  EXPECT_NE(rule, nullptr) << slug;
+  if (!rule) return {};
+  FindingList out;
+  rule->check(inv, RuleOptions{}, out);
+  std::vector<std::string> lines;
+  for (const Finding& f : out.findings()) {
+    lines.push_back(std::to_string(f.where.line) + ":" + std::to_string(f.where.column) + ": " +
+                    f.message);
+  }
+  return lines;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(DockerfileRules, MultiStageUserAndImages) {
+  Inventory inv = translate("svc/Dockerfile",
+                            "ARG GO=1.22\n"
+                            "FROM golang:${GO} AS build\n"
+                            "USER 1000\n"
+                            "FROM build AS test\n"
+                            "FROM alpine AS final\n"
+                            "EXPOSE 80\n");
+  EXPECT_EQ(findings("root-user", inv).size(), 1u);
+  EXPECT_EQ(findings("root-user", inv)[0].substr(0, 4), "5:1:");
+  Lines latest = findings("image-latest-tag", inv);
+  ASSERT_EQ(latest.size(), 1u);  // alpine; golang:1.22 has a tag; `build` is a stage
+  EXPECT_EQ(latest[0].substr(0, 4), "5:6:");
+  EXPECT_EQ(findings("image-not-pinned", inv).size(), 2u);
+  EXPECT_EQ(findings("privileged-port", inv).size(), 1u);
+}
+
+TEST(DockerfileRules, StageFromEarlierStageKeepsItsUser) {
+  Inventory inv = translate("Dockerfile",
+                            "FROM node:20.11-slim AS base\nUSER node\nFROM base\nCOPY app /app\n");
+  EXPECT_EQ(findings("root-user", inv), Lines{});
+  EXPECT_EQ(findings("image-latest-tag", inv), Lines{});
+}
+
+TEST(DockerfileRules, RunCommandsAreReadAsCommands) {
+  Inventory inv = translate("Containerfile",
+                            "FROM debian:12\n"
+                            "RUN apt-get update && apt-get install -y sudo curl \\\n"
+                            "    && update-ca-certificates\n"
+                            "RUN curl -fsSL https://get.example.com \\\n"
+                            "    | sudo sh -s -- --yes\n"
+                            "ADD https://example.com/a.tgz /opt/\n"
+                            "ARG GITHUB_TOKEN\n"
+                            "ENV DB_PASSWORD=hunter2 DB_PASSWORD_FILE=/run/secrets/db\n"
+                            "USER 10001\n");
+  EXPECT_EQ(findings("pipe-to-shell", inv),
+            Lines{"4:5: curl output is piped into sh: a downloaded script runs unverified"});
+  EXPECT_EQ(findings("remote-add", inv),
+            Lines{"6:5: ADD downloads https://example.com/a.tgz without a checksum"});
+  EXPECT_EQ(findings("secret-in-build-arg", inv).size(), 1u);
+  EXPECT_EQ(findings("secret-in-env", inv).size(), 1u);
+  EXPECT_EQ(findings("root-user", inv), Lines{});
+}
+
+TEST(ScriptRules, DockerRunLinesInAScript) {
+  Inventory inv = translate("deploy.sh",
+                            "#!/bin/sh\n"
+                            "IMAGE=registry.example.com/app:1.4\n"
+                            "docker run -d --name app \\\n"
+                            "  -p 5432:5432 -p 127.0.0.1:8080:8080 \\\n"
+                            "  -v /var/run/docker.sock:/var/run/docker.sock \\\n"
+                            "  --privileged -e API_TOKEN=abc \"$IMAGE\" --serve\n"
+                            "docker run --d nginx\n");
+  EXPECT_EQ(findings("privileged", inv).size(), 1u);
+  EXPECT_EQ(findings("privileged", inv)[0].substr(0, 5), "6:3: ");
+  EXPECT_EQ(findings("exposed-database-port", inv).size(), 1u);
+  EXPECT_EQ(findings("container-socket-mount", inv).size(), 1u);
+  EXPECT_EQ(findings("secret-in-env", inv).size(), 1u);
+  EXPECT_EQ(findings("invalid-command", inv), Lines{"7:12: unknown flag: --d"});
+  Lines root = findings("root-user", inv);
+  ASSERT_EQ(root.size(), 2u);
+  EXPECT_EQ(root[0].substr(0, 4), "3:1:");
+  EXPECT_EQ(findings("image-latest-tag", inv).size(), 1u);  // nginx; $IMAGE is known
+}
+
+TEST(ScriptRules, WorkflowAndMarkdown) {
+  Inventory wf = translate(".github/workflows/ci.yml",
+                           "on: push\n"
+                           "jobs:\n"
+                           "  test:\n"
+                           "    runs-on: ubuntu-latest\n"
+                           "    steps:\n"
+                           "      - run: |\n"
+                           "          echo start\n"
+                           "          docker run --rm --net=host ${{ env.IMAGE }} make test\n");
+  EXPECT_EQ(findings("host-network", wf).size(), 1u);
+  EXPECT_EQ(findings("host-network", wf)[0].substr(0, 6), "8:27: ");
+  Inventory md =
+      translate("README.md",
+                "# App\n\n```console\n$ docker run -it --pid=host busybox:1.36\nok\n```\n"
+                "```python\ndocker run --privileged x\n```\n");
+  EXPECT_EQ(findings("host-pid", md).size(), 1u);
+  EXPECT_EQ(findings("privileged", md), Lines{});
+}
+
+TEST(DaemonJsonRules, TcpWithoutTlsAndDefaults) {
+  Inventory inv =
+      translate("etc/docker/daemon.json",
+                "{\n  \"hosts\": [\"unix:///var/run/docker.sock\", "
+                "\"tcp://0.0.0.0:2375\"],\n  \"icc\": false,\n  \"live-restore\": true\n}\n");
+  EXPECT_EQ(findings("docker-api-exposed", inv).size(), 1u);
+  EXPECT_EQ(findings("docker-api-exposed", inv)[0].substr(0, 5), "2:44:");
+  EXPECT_EQ(findings("inter-container-communication", inv), Lines{});
+  EXPECT_EQ(findings("live-restore-disabled", inv), Lines{});
+  EXPECT_EQ(findings("userns-remap-disabled", inv).size(), 1u);
+  EXPECT_EQ(findings("no-new-privileges-default", inv).size(), 1u);
+}
+
+}  // namespace
+}  // namespace vern
