@@ -5,12 +5,14 @@
 
 #include "cli/command.h"
 #include "cli/options.h"
+#include "cli/vuln_cli.h"
 #include "image/image.h"
 #include "image/packages.h"
 #include "image/sbom.h"
 #include "image/translate.h"
 #include "scan/driver.h"
 #include "scan/evaluate.h"
+#include "vulndb/cyclonedx.h"
 
 #ifndef VERN_VERSION
 #define VERN_VERSION "0.0.0"
@@ -35,6 +37,12 @@ options:
       --platform P      os/arch[/variant] to pick from a multi-platform index
                         (default: this machine's)
       --list-packages   print the installed OS packages instead of findings
+      --severity LIST   report only these vulnerability severities, e.g.
+                        CRITICAL,HIGH (UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL)
+      --ignore-unfixed  do not report vulnerabilities without a fixed version
+      --db PATH         vulnerability database (default: $VERN_DB, else
+                        $XDG_CACHE_HOME/vern/vuln.db or ~/.cache/vern/vuln.db);
+                        packages are matched when a database is there
       --sbom cyclonedx  print a CycloneDX 1.5 SBOM instead of findings
       --max-bytes N     stop after N uncompressed layer bytes (default 16 GiB)
       --max-files N     stop after N layer entries (default 2000000)
@@ -77,9 +85,12 @@ int run_image(const std::vector<std::string>& args, const Io& io) {
   std::string target;
   bool list_packages = false;
   bool sbom = false;
+  VulnOptions vuln;
   ArgParser p(args, io, "image");
   while (p.more()) {
     if (common.parse(p)) continue;
+    if (p.error()) return k_exit_error;
+    if (parse_vuln_option(p, vuln)) continue;
     if (p.error()) return k_exit_error;
     if (auto v = p.value("", "--platform")) {
       options.platform = *v;
@@ -118,6 +129,7 @@ int run_image(const std::vector<std::string>& args, const Io& io) {
     std::vector<std::string> warnings = image->warnings;
     PackageInventory packages = read_packages(*image, &warnings);
     inventory = translate_image(*image, std::move(packages));
+    if (!list_packages) add_vulnerabilities(inventory, vuln, *config, io, errors);
     for (const std::string& w : warnings) {
       Error e = Error::invalid(w);
       e.file = target;
@@ -133,6 +145,11 @@ int run_image(const std::vector<std::string>& args, const Io& io) {
     const ImageFacts& facts = inventory.images.front();
     if (sbom) {
       std::string doc = cyclonedx_sbom(facts, VERN_VERSION);
+      if (!inventory.vulnerabilities.empty()) {
+        auto with =
+            vulndb::add_cyclonedx_vulnerabilities(doc, inventory.vulnerabilities[0].matches);
+        if (with) doc = std::move(*with);
+      }
       std::fwrite(doc.data(), 1, doc.size(), io.out);
     } else {
       print_packages(facts, io.out);
