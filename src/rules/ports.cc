@@ -1,6 +1,7 @@
 #include "rules/ports.h"
 
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <utility>
 
@@ -83,7 +84,10 @@ bool exposes_database_port(const PortMapping& port) {
 std::string describe_container_port(const PortMapping& port) {
   std::string out =
       port.container_first > 0 ? range_text(port.container_first, port.container_last) : "?";
-  return out + '/' + (port.protocol.empty() ? std::string("tcp") : port.protocol);
+  // Lower case as Docker prints it; Kubernetes spells protocols "TCP", "UDP".
+  std::string protocol = port.protocol.empty() ? std::string("tcp") : port.protocol;
+  for (char& ch : protocol) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  return out + '/' + protocol;
 }
 
 std::string describe_port(const PortMapping& port) {

@@ -48,7 +48,7 @@ TEST(Ports, DescribesMappingsAsDockerPrintsThem) {
   EXPECT_EQ(describe_port(publish_range(3000, 3005)), "3000-3005->3000-3005/tcp");
   EXPECT_EQ(describe_port(listen_port(53)), "53/tcp");
   PortMapping udp = listen_port(53);
-  udp.protocol = "udp";
+  udp.protocol = "UDP";  // Kubernetes spelling
   EXPECT_EQ(describe_container_port(udp), "53/udp");
 }
 
