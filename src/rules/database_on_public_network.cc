@@ -40,8 +40,9 @@ constexpr std::array<std::string_view, 27> k_database_names = {
     "scylla",         "timescaledb", "valkey",
 };
 
-// The image's repository path, also when only its tag is a variable
-// (`postgres:${PG_VERSION}`); empty when the name itself is unknown.
+// The image's repository path, or its trailing components that hold no
+// variable when part of it is one (`postgres:${PG_VERSION}` -> "postgres",
+// `${REGISTRY}/postgres:16` -> "postgres"); empty when the name is unknown.
 std::string repository_path(const Located<ImageRef>& image) {
   if (image.is_absent()) return {};
   const ImageRef& ref = image.value;
@@ -49,14 +50,18 @@ std::string repository_path(const Located<ImageRef>& image) {
   std::string_view text = ref.text;
   text = text.substr(0, text.find('@'));
   size_t slash = text.rfind('/');
-  size_t colon = text.rfind(':');
-  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) {
-    text = text.substr(0, colon);
+  size_t name_start = slash == std::string_view::npos ? 0 : slash + 1;
+  text = text.substr(0, text.find(':', name_start));  // drop the tag, variable or not
+  size_t var = text.rfind('$');
+  if (var != std::string_view::npos) {
+    size_t known = text.find('/', var);
+    if (known == std::string_view::npos) return {};
+    text = text.substr(known + 1);
   }
-  if (text.find('$') != std::string_view::npos) return {};
-  return parse_image_ref(text).repository;
+  return std::string(text);
 }
 
+// True iff the image is a database by the catalog's list (any registry, any tag).
 bool is_database_image(const Located<ImageRef>& image) {
   std::string path = repository_path(image);
   if (path.empty()) return false;
@@ -65,8 +70,8 @@ bool is_database_image(const Located<ImageRef>& image) {
                               path[path.size() - suffix.size() - 1] == '/');
   };
   if (ends_with("mssql/server") || ends_with("oracle/database")) return true;
-  std::string_view last = path;
-  last = last.substr(last.rfind('/') == std::string_view::npos ? 0 : last.rfind('/') + 1);
+  size_t slash = path.rfind('/');
+  std::string_view last = std::string_view(path).substr(slash == std::string::npos ? 0 : slash + 1);
   return std::find(k_database_names.begin(), k_database_names.end(), last) !=
          k_database_names.end();
 }
