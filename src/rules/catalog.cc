@@ -18,6 +18,7 @@ extern const Rule k_default_bridge_network;
 extern const Rule k_deprecated_api;
 extern const Rule k_disallowed_volume_type;
 extern const Rule k_docker_api_exposed;
+extern const Rule k_docker_socket_permissions;
 extern const Rule k_exposed_database_port;
 extern const Rule k_host_ipc;
 extern const Rule k_host_network;
@@ -28,7 +29,9 @@ extern const Rule k_image_latest_tag;
 extern const Rule k_image_not_pinned;
 extern const Rule k_inter_container_communication;
 extern const Rule k_invalid_command;
+extern const Rule k_kernel_escape_cve;
 extern const Rule k_live_restore_disabled;
+extern const Rule k_lsm_disabled;
 extern const Rule k_missing_network_policy;
 extern const Rule k_namespace_without_pod_security;
 extern const Rule k_no_cpu_limit;
@@ -52,13 +55,14 @@ extern const Rule k_secret_in_env;
 extern const Rule k_sensitive_host_mount;
 extern const Rule k_service_account_token_mounted;
 extern const Rule k_setuid_file;
+extern const Rule k_shared_kernel_host;
 extern const Rule k_untrusted_registry;
 extern const Rule k_userns_remap_disabled;
 extern const Rule k_vulnerable_package;
 extern const Rule k_world_writable_file;
 extern const Rule k_writable_root_filesystem;
 
-static constexpr std::array<const Rule*, 49> k_catalog = {
+static constexpr std::array<const Rule*, 53> k_catalog = {
     &k_apparmor_unconfined,
     &k_capabilities_not_dropped,
     &k_container_socket_mount,
@@ -69,6 +73,7 @@ static constexpr std::array<const Rule*, 49> k_catalog = {
     &k_deprecated_api,
     &k_disallowed_volume_type,
     &k_docker_api_exposed,
+    &k_docker_socket_permissions,
     &k_exposed_database_port,
     &k_host_ipc,
     &k_host_network,
@@ -79,7 +84,9 @@ static constexpr std::array<const Rule*, 49> k_catalog = {
     &k_image_not_pinned,
     &k_inter_container_communication,
     &k_invalid_command,
+    &k_kernel_escape_cve,
     &k_live_restore_disabled,
+    &k_lsm_disabled,
     &k_missing_network_policy,
     &k_namespace_without_pod_security,
     &k_no_cpu_limit,
@@ -103,6 +110,7 @@ static constexpr std::array<const Rule*, 49> k_catalog = {
     &k_sensitive_host_mount,
     &k_service_account_token_mounted,
     &k_setuid_file,
+    &k_shared_kernel_host,
     &k_untrusted_registry,
     &k_userns_remap_disabled,
     &k_vulnerable_package,
