@@ -145,6 +145,9 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
       return s.error();
     }
   }
+  // Matching reads many small index ranges: map the file and keep a large
+  // page cache so a warm scan makes no read() calls.
+  (void)exec(h, "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536;", path);
   auto version = query_text(h, "SELECT value FROM meta WHERE key = 'schema'", path);
   if (!version) return version.error();
   if (*version != k_schema_version) {
@@ -159,6 +162,8 @@ Status Database::begin() {
 }
 Status Database::commit() { return exec(m->db.get(), "COMMIT;", "commit"); }
 void Database::rollback() { (void)exec(m->db.get(), "ROLLBACK;", "rollback"); }
+Status Database::begin_read() { return exec(m->db.get(), "BEGIN DEFERRED;", "begin"); }
+void Database::end_read() { (void)exec(m->db.get(), "COMMIT;", "commit"); }
 
 Result<std::int64_t> Database::replace_source(const std::string& location,
                                               const std::string& kind) {
@@ -308,16 +313,19 @@ Result<std::vector<StoredAffected>> Database::affected(std::string_view ecosyste
 
 Result<std::optional<ScoreVectors>> Database::vectors_for(std::string_view id) {
   if (!m->select_scores.valid()) {
-    m->select_scores = prepare(m->db.get(),
-                               "SELECT cvss3, cvss4 FROM scores WHERE name = ?1 "
-                               "ORDER BY cvss4 DESC, cvss3 DESC LIMIT 1");
+    m->select_scores = prepare(m->db.get(), "SELECT cvss3, cvss4 FROM scores WHERE name = ?1");
   }
   Statement& q = m->select_scores;
   q.bind(1, id);
   std::optional<ScoreVectors> out;
-  if (q.step_row()) out = ScoreVectors{q.column_text(0), q.column_text(1)};
+  // Prefer a record with a v4.0 vector, then one with v3.x; usually there is one row or none.
+  while (q.step_row()) {
+    ScoreVectors v{q.column_text(0), q.column_text(1)};
+    bool better = !out || (out->cvss4.empty() && !v.cvss4.empty()) ||
+                  (out->cvss4.empty() && out->cvss3.empty() && !v.cvss3.empty());
+    if (better) out = std::move(v);
+  }
   if (!q.ok()) return Error::failed(q.error_message());
-  q.reset();
   return out;
 }
 

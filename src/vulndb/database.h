@@ -80,7 +80,10 @@ class Database {
   Status add(std::int64_t source, const Advisory& advisory);
   Status finish_source(std::int64_t source, const SourceInfo& info);
 
-  // Reading.
+  // Reading. A read transaction around many lookups takes the file lock
+  // once instead of per statement (REQUIRES: no transaction open).
+  Status begin_read();
+  void end_read();
   Result<DbInfo> info();
   Result<std::vector<StoredAffected>> affected(std::string_view ecosystem,
                                                std::string_view package);

@@ -71,34 +71,38 @@ std::string installed_version(const Package& p) {
 
 // One issue often comes from two sources for the same package: a DSA that
 // aliases a CVE and the CVE itself. Keep the record named by the CVE and note
-// the other id as its alias.
-void fold_aliases(std::vector<VulnerabilityMatch>& matches) {
-  std::vector<bool> drop(matches.size(), false);
-  for (std::size_t i = 0; i < matches.size(); ++i) {
-    for (std::size_t j = 0; j < matches.size(); ++j) {
-      if (i == j || drop[j] || matches[i].package != matches[j].package) continue;
-      const auto& aliases = matches[i].aliases;
-      if (std::find(aliases.begin(), aliases.end(), matches[j].advisory) == aliases.end()) continue;
-      drop[i] = true;
-      VulnerabilityMatch& keep = matches[j];
-      if (keep.fixed_version.empty()) keep.fixed_version = matches[i].fixed_version;
-      if (keep.severity == VulnSeverity::unknown) {
-        keep.severity = matches[i].severity;
-        keep.severity_source = matches[i].severity_source;
-        keep.score = matches[i].score;
-        keep.vector = matches[i].vector;
+// the other id as its alias. `matches[from..]` are one package's matches.
+void fold_aliases(std::vector<VulnerabilityMatch>& matches, std::size_t from) {
+  const std::size_t n = matches.size() - from;
+  std::vector<bool> drop(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& aliases = matches[from + i].aliases;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (i == j || drop[j]) continue;
+      if (std::find(aliases.begin(), aliases.end(), matches[from + j].advisory) == aliases.end()) {
+        continue;
       }
-      auto& into = keep.aliases;
-      if (std::find(into.begin(), into.end(), matches[i].advisory) == into.end()) {
-        into.push_back(matches[i].advisory);
+      drop[i] = true;
+      VulnerabilityMatch& keep = matches[from + j];
+      const VulnerabilityMatch& gone = matches[from + i];
+      if (keep.fixed_version.empty()) keep.fixed_version = gone.fixed_version;
+      if (keep.severity == VulnSeverity::unknown) {
+        keep.severity = gone.severity;
+        keep.severity_source = gone.severity_source;
+        keep.score = gone.score;
+        keep.vector = gone.vector;
+      }
+      if (std::find(keep.aliases.begin(), keep.aliases.end(), gone.advisory) ==
+          keep.aliases.end()) {
+        keep.aliases.push_back(gone.advisory);
       }
       break;
     }
   }
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < matches.size(); ++i) {
+  std::size_t k = from;
+  for (std::size_t i = 0; i < n; ++i) {
     if (drop[i]) continue;
-    if (k != i) matches[k] = std::move(matches[i]);
+    if (k != from + i) matches[k] = std::move(matches[from + i]);
     ++k;
   }
   matches.resize(k);
@@ -168,27 +172,40 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
     }
     return &it->second;
   };
+  auto vectors_of = [&](const std::string& id) -> Result<const std::optional<ScoreVectors>*> {
+    auto it = vectors.find(id);
+    if (it == vectors.end()) {
+      auto v = db.vectors_for(id);
+      if (!v) return v.error();
+      it = vectors.emplace(id, std::move(*v)).first;
+    }
+    return &it->second;
+  };
   auto fallback_for = [&](const StoredAffected& s) -> Result<std::optional<ScoreVectors>> {
-    std::vector<std::string> ids = s.aliases;
-    ids.insert(ids.begin(), s.advisory);
-    for (const std::string& id : ids) {
-      auto it = vectors.find(id);
-      if (it == vectors.end()) {
-        auto v = db.vectors_for(id);
-        if (!v) return v.error();
-        it = vectors.emplace(id, std::move(*v)).first;
-      }
-      if (it->second) return it->second;
+    auto own = vectors_of(s.advisory);
+    if (!own) return own.error();
+    if (**own) return **own;
+    for (const std::string& id : s.aliases) {
+      auto v = vectors_of(id);
+      if (!v) return v.error();
+      if (**v) return **v;
     }
     return std::optional<ScoreVectors>();
   };
 
+  // One read transaction: the file is locked once, not per lookup.
+  if (Status s = db.begin_read(); !s) return s.error();
+  struct EndRead {
+    Database& db;
+    ~EndRead() { db.end_read(); }
+  } end_read{db};
   for (const Package& p : inventory.packages) {
     std::string source = p.source_name.empty() ? p.name : p.source_name;
     std::vector<std::string> names = {source};
     if (p.format == PackageFormat::rpm && p.name != source) names.push_back(p.name);
     const std::string version = installed_version(p);
     std::set<std::string> seen;
+    const std::size_t first = out.size();
     for (const std::string& name : names) {
       auto rows = lookup(name);
       if (!rows) return rows.error();
@@ -220,8 +237,8 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
         out.push_back(std::move(m));
       }
     }
+    fold_aliases(out, first);
   }
-  fold_aliases(out);
   std::sort(out.begin(), out.end(), [](const VulnerabilityMatch& a, const VulnerabilityMatch& b) {
     if (a.package != b.package) return a.package < b.package;
     if (a.severity != b.severity) return a.severity > b.severity;
