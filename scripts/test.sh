@@ -10,6 +10,13 @@ jobs=$(nproc)
 
 echo "== build"
 scripts/build.sh build
+echo "== test daemon (private dockerd for the integration tests)"
+if dockerd_env=$(scripts/dockerd-test.sh start); then
+  export "${dockerd_env?}"
+  trap 'scripts/dockerd-test.sh stop' EXIT
+else
+  echo "no test daemon: the daemon integration tests will be skipped"
+fi
 echo "== test images (debootstrap rootfs, cached in build/test-images)"
 scripts/make-test-images.sh build/test-images
 echo "== tests"
