@@ -79,7 +79,7 @@ void github_job(Translation& t, std::string_view path, const std::vector<std::st
     if (!sh) sh = job_shell;
     if (!posix_shell(sh) || (!sh && windows)) continue;
     shell::add_script(t, path, "GitHub Actions step", run->where(),
-                      scalar_text(*run, lines, Templating::github), true);
+                      scalar_text(*run, lines, Templating::github), true, Templating::github);
   }
 }
 

@@ -52,7 +52,7 @@ void make_assignment(std::string_view line, shell::TemplateVars& vars) {
   SourceText expanded;
   shell::append_templated(expanded, trim(rest), Location{1, 1}, shell::Templating::make, vars);
   std::string value = expanded.text();
-  if (value.find("${__vern_unknown}") != std::string::npos) {
+  if (value.find('$') != std::string::npos) {  // an unknown expansion
     vars.erase(name);
     return;
   }
@@ -115,7 +115,7 @@ Translation translate_makefile(std::string_view path, std::string_view content) 
       text.append_synthetic("\n");
       ++i;
     }
-    shell::add_script(t, path, "Makefile recipe", start, text, true);
+    shell::add_script(t, path, "Makefile recipe", start, text, true, shell::Templating::make);
   }
   return t;
 }

@@ -27,8 +27,9 @@ std::vector<std::string_view> split_lines(std::string_view content) {
 }
 
 void add_script(Translation& t, std::string_view path, std::string_view object, Location where,
-                const SourceText& text, bool record) {
+                const SourceText& text, bool record, Templating templating) {
   std::vector<ShellPipeline> pipelines = tokenize(text);
+  mark_templated(pipelines, templating);
   collect_launches(pipelines, path, t.inventory);
   if (!record || pipelines.empty()) return;
   ShellScript s;

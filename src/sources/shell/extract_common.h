@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sources/shell/source_text.h"
+#include "sources/shell/templated_text.h"
 #include "sources/translation.h"
 
 namespace vern::shell {
@@ -18,7 +19,8 @@ std::vector<std::string_view> split_lines(std::string_view content);
 
 // Tokenizes `text`, adds the container launches it holds to `t` and, when
 // `record` is true, the commands themselves as a ShellScript named `object`.
+// Words holding an expansion of `templating` are not literal.
 void add_script(Translation& t, std::string_view path, std::string_view object, Location where,
-                const SourceText& text, bool record);
+                const SourceText& text, bool record, Templating templating = Templating::none);
 
 }  // namespace vern::shell
