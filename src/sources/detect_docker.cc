@@ -1,5 +1,8 @@
 #include "sources/detect_docker.h"
 
+#include <fstream>
+#include <string>
+
 #include "sources/daemon_json/translate.h"
 #include "sources/dockerfile/translate.h"
 #include "sources/shell/extract.h"
@@ -63,7 +66,13 @@ bool is_docker_format(Format f) {
 
 bool may_have_shebang(std::string_view path) {
   std::string_view name = base_name(path);
-  return !name.empty() && name.find('.') == std::string_view::npos;
+  if (name.empty() || name.find('.') != std::string_view::npos) return false;
+  // Peek at the first line only: extensionless files are often binaries.
+  std::ifstream in{std::string(path), std::ios::binary};
+  char head[128] = {};
+  in.read(head, sizeof head);
+  std::string_view text(head, std::size_t(in.gcount()));
+  return has_shell_shebang(text);
 }
 
 Translation translate_docker_format(Format f, std::string_view path, std::string_view content) {

@@ -17,8 +17,8 @@ Format docker_format_by_name(std::string_view path);
 // True iff `f` is one of the formats above.
 bool is_docker_format(Format f);
 
-// True for names that say nothing (no extension): a shebang may make them a
-// shell script, so a directory walk reads them.
+// True for a file without extension whose first line is a shell shebang, so
+// a directory walk reads it (reads at most 128 bytes of the file).
 bool may_have_shebang(std::string_view path);
 
 // Translates `content` as format `f`. REQUIRES: is_docker_format(f).
