@@ -2,6 +2,7 @@
 // vulndb feed fixtures.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -108,6 +109,32 @@ TEST_F(VulnCommands, SbomOutGetsVulnerabilitiesArray) {
   EXPECT_EQ(doc["vulnerabilities"][0]["id"], "CVE-2023-4911");
   EXPECT_EQ(doc["vulnerabilities"][0]["ratings"][0]["method"], "CVSSv31");
   EXPECT_EQ(doc["components"].size(), 5u);
+}
+
+TEST_F(VulnCommands, ConfigIgnoresWithExpiry) {
+  ASSERT_EQ(import_all().exit_code, 0);
+  std::string config = (m_dir / "vern.yaml").string();
+  std::ofstream(config) << "vulnerabilities:\n"
+                           "  ignore:\n"
+                           "    - id: DSA-5514-1\n"
+                           "      reason: no tunables reach setuid binaries here\n"
+                           "      expires: 2999-12-31\n"
+                           "    - id: CVE-2023-7008\n"
+                           "      reason: resolved is not used\n"
+                           "      expires: 2020-01-01\n";
+  auto r = run_process({VERN_BINARY, "sbom-scan", "--db", m_db, "--config", config, "--format",
+                        "json", fixture("bookworm.cdx.json")});
+  ASSERT_NE(r.exit_code, 2) << r.err;
+  auto doc = nlohmann::json::parse(r.out);
+  std::vector<std::string> got;
+  for (const auto& f : doc["findings"]) got.push_back(f["properties"]["advisory"]);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"CVE-2023-31437", "CVE-2023-7008", "CVE-2026-4438",
+                                           "DSA-5673-1"}));
+  EXPECT_NE(r.err.find("ignore of CVE-2023-7008 (resolved is not used) expired on 2020-01-01: it "
+                       "is reported again"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace
