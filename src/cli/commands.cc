@@ -23,11 +23,13 @@ int run_version(const std::vector<std::string>&, const Io& io) {
 int run_scan(const std::vector<std::string>& args, const Io& io);
 int run_rules(const std::vector<std::string>& args, const Io& io);
 int run_image(const std::vector<std::string>& args, const Io& io);
+int run_host(const std::vector<std::string>& args, const Io& io);
 int run_sbom_scan(const std::vector<std::string>& args, const Io& io);
 int run_db(const std::vector<std::string>& args, const Io& io);
 extern const std::string_view k_scan_usage;
 extern const std::string_view k_rules_usage;
 extern const std::string_view k_image_usage;
+extern const std::string_view k_host_usage;
 extern const std::string_view k_sbom_scan_usage;
 extern const std::string_view k_db_usage;
 
@@ -38,6 +40,8 @@ const Command k_commands[] = {
      run_scan},
     {"image", "Check an image's config, files and packages (tar, OCI layout, daemon)",
      k_image_usage, run_image},
+    {"host", "Audit this Docker host: containers, daemon, socket, kernel, isolation", k_host_usage,
+     run_host},
     {"sbom-scan", "Match a CycloneDX SBOM's OS packages against the vulnerability database",
      k_sbom_scan_usage, run_sbom_scan},
     {"db", "Build (import) or describe (info) the vulnerability database", k_db_usage, run_db},
