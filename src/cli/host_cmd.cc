@@ -32,7 +32,8 @@ options:
       --fail-on SEV     exit 1 when a finding is at or above SEV: critical, high,
                         medium, low, info (default) or none
   -c, --config FILE     settings file (default: .vern.yaml in the current folder);
-                        ignore_containers / ignore_images skip containers
+                        its host: ignore_containers / ignore_images (globs)
+                        skip containers by name or image
       --root DIR        read the host's files (/proc, /sys, /etc) below DIR
       --stats           print Engine API calls, containers and wall time to stderr
   -q, --quiet           text: print only errors and the summary
