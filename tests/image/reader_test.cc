@@ -80,6 +80,27 @@ TEST(ReadImage, DockerArchiveLayerSymlinks) {
   expect_two_layer_image(read_image_stream(src, {}, {}));
 }
 
+TEST(ReadImage, DockerArchiveInTheOciLayoutOfNewerDocker) {
+  // Docker 25+ writes an OCI layout into `docker save` tars, plus a
+  // manifest.json whose paths point into blobs/.
+  Fixture f = two_layers();
+  std::vector<TarEntry> files =
+      test::oci_files(f.plain, f.config, "app:1", "application/vnd.oci.image.layer.v1.tar");
+  std::string layers;
+  for (const std::string& l : f.plain) {
+    layers += std::string(layers.empty() ? "" : ",") + "\"blobs/sha256/" +
+              test::hex_of(sha256_digest(l)) + "\"";
+  }
+  files.push_back({"manifest.json", 'f',
+                   "[{\"Config\":\"blobs/sha256/" + test::hex_of(sha256_digest(f.config)) +
+                       "\",\"RepoTags\":[\"app:1\"],\"Layers\":[" + layers + "]}]"});
+  std::string tar = test::make_tar(files);
+  Result<Image> r = open_image(write("docker25", tar), {});
+  expect_two_layer_image(r);
+  EXPECT_EQ(r->reference, "app:1");
+  EXPECT_EQ(r->layers[0].digest, sha256_digest(f.plain[0]));
+}
+
 TEST(ReadImage, OciLayoutDirectoryByTagAndDigest) {
   Fixture f = two_layers();
   std::filesystem::path dir = test::temp_dir("ocidir");
