@@ -22,9 +22,9 @@ struct ImageLayer {
 // A file of the final filesystem (as a container sees it), with the layer
 // that last wrote it.
 struct ImageFile {
-  std::string path;  // absolute, e.g. "/usr/bin/passwd"
-  unsigned mode = 0; // permission bits including setuid/setgid/sticky (07777)
-  int layer = -1;    // index into ImageFacts::layers
+  std::string path;   // absolute, e.g. "/usr/bin/passwd"
+  unsigned mode = 0;  // permission bits including setuid/setgid/sticky (07777)
+  int layer = -1;     // index into ImageFacts::layers
 };
 
 // A file that looks like a secret: a private key, a .env file, a credentials file.
