@@ -92,7 +92,7 @@ struct BuildStage {
   std::string name;  // `AS name`, lower case; empty when unnamed
   Location where;    // the FROM keyword
   Located<ImageRef> base;
-  int parent = -1;   // index of the earlier stage `base` names, or -1
+  int parent = -1;  // index of the earlier stage `base` names, or -1
 };
 
 enum class IgnoreFile : std::uint8_t { unknown, present, missing };
