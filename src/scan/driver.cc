@@ -1,0 +1,317 @@
+#include "scan/driver.h"
+
+#include <algorithm>
+#include <cctype>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "scan/evaluate.h"
+#include "scan/set_state.h"
+#include "scan/suppressions.h"
+#include "scan/walk.h"
+#include "sources/detect.h"
+#include "util/file.h"
+
+namespace vern {
+
+namespace {
+
+// Everything one file produced, ready to report in order.
+struct FileResult {
+  std::string path;
+  bool recognised = false;
+  std::vector<Finding> findings;
+  std::vector<Error> errors;
+  std::vector<Suppression> suppressions;  // comment + object suppressions of the file
+  Inventory set_part;                     // what set-level rules need
+  int objects = 0;
+};
+
+void sort_findings(std::vector<Finding>& f) {
+  std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) {
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    if (a.where.column != b.where.column) return a.where.column < b.where.column;
+    return a.rule < b.rule;
+  });
+}
+
+FileResult process(const WalkItem& item, const ScanOptions& options) {
+  FileResult r;
+  r.path = item.path;
+  Result<std::string> content = read_file(item.path, options.max_file_bytes);
+  if (!content) {
+    r.recognised = true;
+    r.errors.push_back(content.error());
+    return r;
+  }
+  Translation t = translate_file(item.path, *content, item.explicit_path);
+  r.recognised = t.recognised;
+  r.errors = std::move(t.errors);
+  if (!t.recognised) return r;
+  r.objects = int(t.inventory.workloads.size() + t.inventory.network_policies.size() +
+                  t.inventory.namespaces.size() + t.inventory.pod_security_policies.size() +
+                  t.inventory.daemon_configs.size());
+  FindingList found;
+  evaluate(t.inventory, RuleScope::unit, options.config.rule_options, found);
+  r.suppressions = find_comment_suppressions(item.path, *content);
+  std::vector<Suppression> objects = find_object_suppressions(t.inventory);
+  r.suppressions.insert(r.suppressions.end(), objects.begin(), objects.end());
+  for (Finding& f : found.findings()) {
+    if (!apply_config(options.config, f)) continue;
+    r.findings.push_back(std::move(f));
+  }
+  fill_source_lines(*content, r.findings);
+  sort_findings(r.findings);
+  r.set_part = reduce_for_set_rules(std::move(t.inventory));
+  return r;
+}
+
+// Runs `process` on worker threads and hands results back in input order,
+// with a bounded number in flight so memory stays flat.
+class Pool {
+ public:
+  Pool(const ScanOptions& options, int jobs) : m_options(options) {
+    for (int i = 0; i < jobs; ++i) m_threads.emplace_back([this] { work(); });
+  }
+  ~Pool() {
+    {
+      std::lock_guard<std::mutex> lock(m_mu);
+      m_stop = true;
+    }
+    m_cv_task.notify_all();
+    for (std::thread& t : m_threads) t.join();
+  }
+  size_t in_flight() const { return m_submitted - m_taken; }
+  void submit(WalkItem item) {
+    {
+      std::lock_guard<std::mutex> lock(m_mu);
+      m_tasks.push_back({m_submitted++, std::move(item)});
+    }
+    m_cv_task.notify_one();
+  }
+  // The next result in order; blocks until it is ready. REQUIRES in_flight() > 0.
+  FileResult take() {
+    std::unique_lock<std::mutex> lock(m_mu);
+    m_cv_done.wait(lock, [&] { return m_done.count(m_taken) != 0; });
+    auto it = m_done.find(m_taken);
+    FileResult r = std::move(it->second);
+    m_done.erase(it);
+    ++m_taken;
+    return r;
+  }
+
+ private:
+  void work() {
+    while (true) {
+      std::pair<size_t, WalkItem> task;
+      {
+        std::unique_lock<std::mutex> lock(m_mu);
+        m_cv_task.wait(lock, [&] { return m_stop || !m_tasks.empty(); });
+        if (m_tasks.empty()) return;
+        task = std::move(m_tasks.front());
+        m_tasks.pop_front();
+      }
+      FileResult r = process(task.second, m_options);
+      {
+        std::lock_guard<std::mutex> lock(m_mu);
+        m_done.emplace(task.first, std::move(r));
+      }
+      m_cv_done.notify_all();
+    }
+  }
+
+  const ScanOptions& m_options;
+  std::mutex m_mu;
+  std::condition_variable m_cv_task;
+  std::condition_variable m_cv_done;
+  std::deque<std::pair<size_t, WalkItem>> m_tasks;
+  std::map<size_t, FileResult> m_done;
+  std::vector<std::thread> m_threads;
+  size_t m_submitted = 0;
+  size_t m_taken = 0;
+  bool m_stop = false;
+};
+
+class Emitter {
+ public:
+  Emitter(const ScanOptions& options, Reporter& reporter) : m_options(options), m_rep(reporter) {}
+
+  void error(const Error& e) {
+    m_out.had_errors = true;
+    ++m_out.summary.errors;
+    m_rep.add_error(e);
+  }
+
+  void file(FileResult r) {
+    for (const Error& e : r.errors) error(e);
+    if (!r.recognised) return;
+    ++m_out.summary.files_scanned;
+    m_out.summary.objects_checked += r.objects;
+    std::vector<Finding> kept;
+    for (Finding& f : r.findings) {
+      if (suppress(r.suppressions, f)) {
+        ++m_out.summary.suppressed;
+        continue;
+      }
+      count(f);
+      kept.push_back(std::move(f));
+    }
+    if (!kept.empty()) m_rep.add_file(r.path, kept);
+    m_set.add(std::move(r.set_part));
+    if (!r.suppressions.empty()) m_suppressions[r.path] = std::move(r.suppressions);
+  }
+
+  ScanOutcome finish() {
+    std::vector<Finding> set_findings = m_set.evaluate(m_options.config);
+    std::map<std::string, std::vector<Finding>> by_file;
+    std::vector<std::string> order;
+    for (Finding& f : set_findings) {
+      auto s = m_suppressions.find(f.file);
+      if (s != m_suppressions.end() && suppress(s->second, f)) {
+        ++m_out.summary.suppressed;
+        continue;
+      }
+      if (!by_file.count(f.file)) order.push_back(f.file);
+      by_file[f.file].push_back(std::move(f));
+    }
+    for (const std::string& file : order) {
+      std::vector<Finding>& list = by_file[file];
+      if (Result<std::string> content = read_file(file, m_options.max_file_bytes)) {
+        fill_source_lines(*content, list);
+      }
+      sort_findings(list);
+      for (const Finding& f : list) count(f);
+      m_rep.add_file(file, list);
+    }
+    std::vector<UnusedSuppression> unused;
+    for (auto& [file, list] : m_suppressions) {
+      for (const Suppression& s : list) {
+        if (!s.used) unused.push_back({s.file, s.where.line, s.where.column, s.rule});
+      }
+    }
+    m_rep.finish(m_out.summary, unused);
+    return m_out;
+  }
+
+ private:
+  void count(const Finding& f) {
+    ++m_out.summary.counts[static_cast<int>(f.severity)];
+    if (!m_out.worst || f.severity > *m_out.worst) m_out.worst = f.severity;
+  }
+
+  const ScanOptions& m_options;
+  Reporter& m_rep;
+  ScanOutcome m_out;
+  SetState m_set;
+  std::map<std::string, std::vector<Suppression>> m_suppressions;
+};
+
+}  // namespace
+
+bool apply_config(const Config& config, Finding& f) {
+  if (config.disabled_rules.count(f.rule)) return false;
+  auto it = config.severity_overrides.find(f.rule);
+  if (it != config.severity_overrides.end()) f.severity = it->second;
+  return true;
+}
+
+namespace {
+
+// Masks the value that follows the name at `column` (1-based) on `line`:
+// `DB_PASSWORD: hunter2` -> `DB_PASSWORD: ****`. The value ends at the end of
+// a quoted string, else at white space.
+void mask_value_at(std::string& line, int column) {
+  size_t i = column > 0 ? size_t(column - 1) : 0;
+  auto name_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+  };
+  while (i < line.size() && name_char(line[i])) ++i;
+  while (i < line.size() && (line[i] == '=' || line[i] == ':' || line[i] == ' ' || line[i] == '\t'))
+    ++i;
+  if (i >= line.size()) return;
+  char quote = (line[i] == '"' || line[i] == '\'') ? line[i] : 0;
+  if (quote) ++i;
+  size_t start = i;
+  while (i < line.size() && (quote ? line[i] != quote : !(line[i] == ' ' || line[i] == '\t'))) ++i;
+  if (i > start) line.replace(start, i - start, "****");
+}
+
+bool reveals_secret(const Finding& f) { return f.rule.rfind("secret-", 0) == 0; }
+
+}  // namespace
+
+void fill_source_lines(std::string_view content, std::vector<Finding>& findings) {
+  if (findings.empty()) return;
+  std::vector<size_t> starts{0};
+  for (size_t i = 0; i < content.size(); ++i) {
+    if (content[i] == '\n') starts.push_back(i + 1);
+  }
+  auto line_text = [&](int line) {
+    size_t b = starts[size_t(line) - 1];
+    size_t e = content.find('\n', b);
+    if (e == std::string_view::npos) e = content.size();
+    if (e > b && content[e - 1] == '\r') --e;
+    return std::string(content.substr(b, std::min<size_t>(e - b, 400)));
+  };
+  // Lines that hold a secret are shown masked, to every finding on them.
+  std::map<int, std::string> masked;
+  for (const Finding& f : findings) {
+    int line = f.where.line;
+    if (!reveals_secret(f) || line <= 0 || size_t(line) > starts.size()) continue;
+    auto it = masked.try_emplace(line, line_text(line)).first;
+    mask_value_at(it->second, f.where.column);
+  }
+  for (Finding& f : findings) {
+    int line = f.where.line;
+    if (line <= 0 || size_t(line) > starts.size()) continue;
+    auto it = masked.find(line);
+    f.source_line = it != masked.end() ? it->second : line_text(line);
+  }
+}
+
+ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {
+  std::vector<std::string> paths =
+      options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+  Walker walker(paths, options.config.ignore_paths);
+  Emitter emit(options, reporter);
+  reporter.begin();
+  std::optional<Error> err;
+  if (options.jobs <= 1) {
+    while (true) {
+      std::optional<WalkItem> item = walker.next(err);
+      if (err) {
+        emit.error(*err);
+        continue;
+      }
+      if (!item) break;
+      emit.file(process(*item, options));
+    }
+    return emit.finish();
+  }
+  Pool pool(options, options.jobs);
+  const size_t window = size_t(options.jobs) * 16;
+  bool walking = true;
+  while (walking || pool.in_flight() > 0) {
+    while (walking && pool.in_flight() < window) {
+      std::optional<WalkItem> item = walker.next(err);
+      if (err) {
+        // Errors of the walk are reported once everything before them is out.
+        while (pool.in_flight() > 0) emit.file(pool.take());
+        emit.error(*err);
+        continue;
+      }
+      if (!item) {
+        walking = false;
+        break;
+      }
+      pool.submit(std::move(*item));
+    }
+    if (pool.in_flight() > 0) emit.file(pool.take());
+  }
+  return emit.finish();
+}
+
+}  // namespace vern

@@ -1,0 +1,121 @@
+#include "scan/suppressions.h"
+
+#include <cctype>
+
+namespace vern {
+
+namespace {
+
+bool slug_char(char c) {
+  return std::islower(static_cast<unsigned char>(c)) ||
+         std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == ',';
+}
+
+// Where a comment starts on this line, or npos.
+size_t comment_start(std::string_view line) {
+  size_t best = std::string_view::npos;
+  for (std::string_view marker : {"#", "//", "<!--"}) {
+    size_t p = line.find(marker);
+    if (p < best) best = p;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<Suppression> find_comment_suppressions(std::string_view file,
+                                                   std::string_view content) {
+  std::vector<Suppression> out;
+  constexpr std::string_view directive = "vern:ignore";
+  size_t pos = 0;
+  int line_no = 0;
+  // Only lines with the directive are looked at closely.
+  while (pos <= content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    ++line_no;
+    std::string_view line = content.substr(pos, end - pos);
+    size_t d = line.find(directive);
+    size_t c = d == std::string_view::npos ? d : comment_start(line);
+    if (d != std::string_view::npos && c != std::string_view::npos && c < d) {
+      size_t i = d + directive.size();
+      Suppression::Scope scope = Suppression::Scope::line;
+      if (line.substr(i).starts_with("-file")) {
+        scope = Suppression::Scope::file;
+        i += 5;
+      }
+      if (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        size_t start = i;
+        while (i < line.size() && slug_char(line[i])) ++i;
+        std::string_view slugs = line.substr(start, i - start);
+        size_t s = 0;
+        while (s < slugs.size()) {
+          size_t comma = slugs.find(',', s);
+          if (comma == std::string_view::npos) comma = slugs.size();
+          if (comma > s) {
+            Suppression sup;
+            sup.scope = scope;
+            sup.rule = std::string(slugs.substr(s, comma - s));
+            sup.file = std::string(file);
+            sup.where = Location{line_no, int(d) + 1};
+            out.push_back(std::move(sup));
+          }
+          s = comma + 1;
+        }
+      }
+    }
+    if (end == content.size()) break;
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::vector<Suppression> find_object_suppressions(const Inventory& inventory) {
+  std::vector<Suppression> out;
+  for (const Workload& w : inventory.workloads) {
+    for (const InlineSuppression& s : w.suppressions) {
+      out.push_back({Suppression::Scope::object, s.rule, w.file, s.where, w.label(), false});
+    }
+  }
+  for (const Namespace& ns : inventory.namespaces) {
+    for (const std::string& rule : ns.suppressed) {
+      out.push_back(
+          {Suppression::Scope::object, rule, ns.file, ns.where, "Namespace " + ns.name, false});
+    }
+  }
+  for (const PodSecurityPolicy& p : inventory.pod_security_policies) {
+    for (const std::string& rule : p.suppressed) {
+      out.push_back({Suppression::Scope::object, rule, p.file, p.where,
+                     "PodSecurityPolicy " + p.name, false});
+    }
+  }
+  return out;
+}
+
+bool suppress(std::vector<Suppression>& list, const Finding& f) {
+  bool hit = false;
+  for (Suppression& s : list) {
+    if (s.rule != f.rule || s.file != f.file) continue;
+    bool covers = false;
+    switch (s.scope) {
+      case Suppression::Scope::file:
+        covers = true;
+        break;
+      case Suppression::Scope::line:
+        covers = f.where.line == s.where.line || f.where.line == s.where.line + 1;
+        break;
+      case Suppression::Scope::object:
+        covers = f.object.compare(0, s.object.size(), s.object) == 0 &&
+                 (f.object.size() == s.object.size() || f.object[s.object.size()] == ' ');
+        break;
+    }
+    if (covers) {
+      s.used = true;
+      hit = true;
+    }
+  }
+  return hit;
+}
+
+}  // namespace vern

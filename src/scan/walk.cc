@@ -1,0 +1,114 @@
+#include "scan/walk.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "scan/config.h"
+#include "sources/detect.h"
+
+namespace vern {
+
+namespace {
+
+// Folders that never hold configuration of the project itself.
+bool skipped_dir(const std::string& name) {
+  return name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn" ||
+         name == "__pycache__" || name == ".venv" || name == ".terraform" || name == ".tox";
+}
+
+std::string join(const std::string& dir, const std::string& name) {
+  if (dir.empty() || dir == ".") return dir == "." ? "./" + name : name;
+  return dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
+}  // namespace
+
+Walker::Walker(std::vector<std::string> roots, std::vector<std::string> ignore)
+    : m_roots(std::move(roots)), m_ignore(std::move(ignore)) {}
+
+bool Walker::ignored(const std::string& path, const std::string& root) const {
+  if (m_ignore.empty()) return false;
+  std::string rel = path;
+  if (root != path && path.compare(0, root.size(), root) == 0) {
+    rel = path.substr(root.size());
+    while (!rel.empty() && rel[0] == '/') rel.erase(0, 1);
+  }
+  for (const std::string& g : m_ignore) {
+    if (glob_match(g, path) || glob_match(g, rel)) return true;
+  }
+  return false;
+}
+
+std::optional<Error> Walker::open_dir(const std::string& path, const std::string& root) {
+  DIR* d = ::opendir(path.c_str());
+  if (!d) {
+    Error e = Error::failed(std::string("cannot read folder: ") + std::strerror(errno));
+    e.file = path;
+    return e;
+  }
+  Dir dir;
+  dir.path = path;
+  dir.root = root;
+  while (dirent* ent = ::readdir(d)) {
+    std::string name = ent->d_name;
+    if (name == "." || name == "..") continue;
+    dir.names.push_back(std::move(name));
+  }
+  ::closedir(d);
+  std::sort(dir.names.begin(), dir.names.end());
+  m_stack.push_back(std::move(dir));
+  return std::nullopt;
+}
+
+std::optional<WalkItem> Walker::next(std::optional<Error>& error) {
+  error.reset();
+  while (true) {
+    if (m_stack.empty()) {
+      if (m_next_root >= m_roots.size()) return std::nullopt;
+      const std::string& root = m_roots[m_next_root++];
+      struct stat st;
+      if (::stat(root.c_str(), &st) != 0) {
+        Error e = Error::not_found(std::string("cannot scan: ") + std::strerror(errno));
+        e.file = root;
+        error = std::move(e);
+        return std::nullopt;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        if (auto e = open_dir(root, root)) {
+          error = std::move(e);
+          return std::nullopt;
+        }
+        continue;
+      }
+      return WalkItem{root, true};
+    }
+    Dir& top = m_stack.back();
+    if (top.index >= top.names.size()) {
+      m_stack.pop_back();
+      continue;
+    }
+    const std::string& name = top.names[top.index++];
+    std::string path = join(top.path, name);
+    std::string root = top.root;
+    struct stat st;
+    // Links are not followed: a walk must not loop or leave the tree.
+    if (::lstat(path.c_str(), &st) != 0 || S_ISLNK(st.st_mode)) continue;
+    if (ignored(path, root)) continue;
+    if (S_ISDIR(st.st_mode)) {
+      if (skipped_dir(name)) continue;
+      if (auto e = open_dir(path, root)) {
+        error = std::move(e);
+        return std::nullopt;
+      }
+      continue;
+    }
+    if (!S_ISREG(st.st_mode) || !worth_reading(path)) continue;
+    return WalkItem{path, false};
+  }
+}
+
+}  // namespace vern

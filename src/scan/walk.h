@@ -1,0 +1,44 @@
+// Walker: yields the files to scan, lazily and in a stable order (each folder's
+// entries sorted by name), so memory does not grow with the tree.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/result.h"
+
+namespace vern {
+
+struct WalkItem {
+  std::string path;
+  bool explicit_path = false;  // named on the command line (not found by walking)
+};
+
+class Walker {
+ public:
+  // `roots`: files and folders as given. `ignore`: globs (config ignore_paths)
+  // matched against the path and the path relative to its root.
+  Walker(std::vector<std::string> roots, std::vector<std::string> ignore);
+
+  // The next file, or nullopt at the end. Errors (a root that does not exist,
+  // an unreadable folder) are reported through `error` and the walk goes on.
+  std::optional<WalkItem> next(std::optional<Error>& error);
+
+ private:
+  struct Dir {
+    std::string path;
+    std::string root;
+    std::vector<std::string> names;  // sorted
+    size_t index = 0;
+  };
+  bool ignored(const std::string& path, const std::string& root) const;
+  std::optional<Error> open_dir(const std::string& path, const std::string& root);
+
+  std::vector<std::string> m_roots;
+  size_t m_next_root = 0;
+  std::vector<std::string> m_ignore;
+  std::vector<Dir> m_stack;
+};
+
+}  // namespace vern

@@ -1,0 +1,19 @@
+// Small string helpers with no knowledge of vern.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vern {
+
+// Levenshtein distance, for "did you mean ...?" hints.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` when it is close enough to be a likely typo.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+// `text` without leading and trailing spaces and tabs.
+std::string_view trim(std::string_view text);
+
+}  // namespace vern
