@@ -88,7 +88,9 @@ void find_heredocs(const shell::SourceText& text, std::vector<Heredoc>& out) {
       continue;
     }
     if (c != '<' || s[k + 1] != '<' || (k + 2 < s.size() && s[k + 2] == '<')) continue;
-    if (k > 0 && s[k - 1] == '<') continue;
+    // BuildKit looks for here-documents at the start of a word only, so
+    // `$((1<<2))` and `cat<<EOF` are not markers.
+    if (k > 0 && !blank(s[k - 1]) && s[k - 1] != '\n') continue;
     Heredoc h;
     h.where = text.at(k);
     std::size_t j = k + 2;
@@ -160,6 +162,8 @@ Parsed parse(std::string_view content) {
     out.errors.push_back(Error::limit("Dockerfile larger than 8 MiB"));
     return out;
   }
+  // BuildKit ignores a UTF-8 byte order mark before the first line.
+  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
   std::vector<std::string_view> lines = split_lines(content);
   std::size_t i = read_directives(lines, out);
   while (i < lines.size()) {

@@ -116,6 +116,27 @@ TEST(DockerfileParser, HereStringIsNotAHereDocument) {
   EXPECT_TRUE(p.instructions[1].heredocs.empty());
 }
 
+TEST(DockerfileParser, HereDocumentMarkersStartAWord) {
+  Parsed p =
+      parse("FROM a\nRUN echo $((1<<2)) && cat<<EOF\nUSER root\nRUN x <<-EOT\n\tbody\n\tEOT\n");
+  ASSERT_EQ(p.instructions.size(), 4u);
+  EXPECT_TRUE(p.instructions[1].heredocs.empty());
+  EXPECT_EQ(p.instructions[2].keyword, "USER");
+  ASSERT_EQ(p.instructions[3].heredocs.size(), 1u);
+  EXPECT_EQ(p.instructions[3].heredocs[0].name, "EOT");
+  EXPECT_TRUE(p.errors.empty());
+}
+
+TEST(DockerfileParser, ByteOrderMarkIsIgnored) {
+  Parsed p = parse("\xEF\xBB\xBF# escape=`\nFROM a\nRUN b `\n c\n");
+  EXPECT_TRUE(p.errors.empty());
+  EXPECT_EQ(p.escape, '`');
+  ASSERT_EQ(p.instructions.size(), 2u);
+  EXPECT_EQ(p.instructions[0].keyword, "FROM");
+  EXPECT_EQ(p.instructions[0].where, (Location{2, 1}));
+  EXPECT_EQ(p.instructions[1].args.text(), "b   c");
+}
+
 TEST(DockerfileParser, CrLfLineEndings) {
   Parsed p = parse("FROM a\r\nRUN b \\\r\n c\r\nUSER d\r\n");
   ASSERT_EQ(p.instructions.size(), 3u);
