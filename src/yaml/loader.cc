@@ -1,6 +1,7 @@
 // Builds Node trees from libyaml's event stream.
 #include <yaml.h>
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <string>
@@ -24,6 +25,16 @@ std::size_t add_sat(std::size_t a, std::size_t b) {
   std::size_t r = a + b;
   return r < a ? SIZE_MAX : r;
 }
+
+// A loaded node with what an alias to it costs: its size with every alias
+// inside expanded, and how many collection levels it nests. Both are kept for
+// every node, not only anchored ones, so that wrapping aliases in a plain
+// collection cannot hide their expansion from the limits.
+struct Parsed {
+  const Node* node = nullptr;
+  std::size_t weight = 1;
+  std::size_t height = 0;  // 0 for a scalar, 1 + the deepest child for a collection
+};
 
 }  // namespace
 
@@ -60,9 +71,8 @@ class Loader {
         auto arena = std::make_shared<Arena>();
         m_arena = arena.get();
         m_anchors.clear();
-        m_weight.clear();
         std::optional<Error> err;
-        const Node* root = parse_node(0, err);
+        const Node* root = parse_node(0, err).node;
         if (!err) err = expect_document_end();
         if (err) {
           out.error = std::move(err);
@@ -100,49 +110,59 @@ class Loader {
     return &n;
   }
 
+  static Error limit_at(std::string message, Location at) {
+    Error e = Error::limit(std::move(message));
+    e.line = at.line;
+    e.column = at.column;
+    return e;
+  }
+
   std::optional<Error> count(std::size_t weight, Location at) {
     m_total = add_sat(m_total, weight);
     if (m_total > m_limits.max_nodes) {
-      return Error::limit("document too large: more than " + std::to_string(m_limits.max_nodes) +
-                          " nodes after expanding aliases (alias bomb?)");
+      return limit_at("document too large: more than " + std::to_string(m_limits.max_nodes) +
+                          " nodes after expanding aliases (alias bomb?)",
+                      at);
     }
-    (void)at;
     return std::nullopt;
   }
 
-  // Parses one node starting with the next event. Returns nullptr on error.
-  const Node* parse_node(std::size_t depth, std::optional<Error>& err) {
+  std::optional<Error> too_deep(Location at) const {
+    return limit_at("nesting deeper than " + std::to_string(m_limits.max_depth) + " levels", at);
+  }
+
+  // Parses one node starting with the next event. node is nullptr on error.
+  Parsed parse_node(std::size_t depth, std::optional<Error>& err) {
     yaml_event_t ev;
     if (!next_event(ev)) {
       err = parser_error();
-      return nullptr;
+      return {};
     }
     Location at = location_of(ev.start_mark);
-    const Node* result = nullptr;
+    Parsed result;
     switch (ev.type) {
       case YAML_ALIAS_EVENT: {
         std::string name = reinterpret_cast<const char*>(ev.data.alias.anchor);
         auto it = m_anchors.find(name);
         if (it == m_anchors.end()) {
           err = Error::invalid("unknown alias *" + name, at.line, at.column);
+        } else if (it->second.height > 0 && depth + it->second.height > m_limits.max_depth) {
+          // The anchored collection was within the limit where it was written,
+          // but not here: aliases must not stack nesting beyond max_depth.
+          err = too_deep(at);
+        } else if (auto e = count(it->second.weight, at)) {
+          err = std::move(e);
         } else {
           result = it->second;
-          if (auto e = count(m_weight[result], at)) {
-            e->line = at.line;
-            e->column = at.column;
-            err = std::move(e);
-            result = nullptr;
-          }
         }
         break;
       }
       case YAML_SCALAR_EVENT: {
         if (ev.data.scalar.length > m_limits.max_scalar_bytes) {
-          err = Error::limit("scalar of " + std::to_string(ev.data.scalar.length) +
+          err = limit_at("scalar of " + std::to_string(ev.data.scalar.length) +
                              " bytes exceeds the limit of " +
-                             std::to_string(m_limits.max_scalar_bytes));
-          err->line = at.line;
-          err->column = at.column;
+                             std::to_string(m_limits.max_scalar_bytes),
+                         at);
           break;
         }
         Node* n = new_node(Node::Kind::scalar, at, ev.data.scalar.tag);
@@ -151,19 +171,19 @@ class Loader {
         n->m_plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ||
                      ev.data.scalar.style == YAML_ANY_SCALAR_STYLE;
         if (!n->m_tag.empty() && n->m_tag != "?") n->m_plain = false;
-        remember(ev.data.scalar.anchor, n, 1);
-        if (auto e = count(1, at)) err = std::move(e);
-        result = n;
+        result.node = n;
+        remember(ev.data.scalar.anchor, result);
+        if (auto e = count(1, at)) {
+          err = std::move(e);
+          result = {};
+        }
         break;
       }
       case YAML_SEQUENCE_START_EVENT:
       case YAML_MAPPING_START_EVENT: {
         bool mapping = ev.type == YAML_MAPPING_START_EVENT;
         if (depth >= m_limits.max_depth) {
-          err =
-              Error::limit("nesting deeper than " + std::to_string(m_limits.max_depth) + " levels");
-          err->line = at.line;
-          err->column = at.column;
+          err = too_deep(at);
           break;
         }
         const unsigned char* anchor =
@@ -174,16 +194,13 @@ class Loader {
         yaml_event_delete(&ev);
         if (auto e = count(1, at)) {
           err = std::move(e);
-          return nullptr;
+          return {};
         }
-        std::size_t weight =
-            mapping ? parse_mapping(*n, depth, err) : parse_sequence(*n, depth, err);
-        if (err) return nullptr;
-        if (!anchor_name.empty()) {
-          m_anchors[anchor_name] = n;
-          m_weight[n] = weight;
-        }
-        return n;
+        Parsed p = mapping ? parse_mapping(*n, depth, err) : parse_sequence(*n, depth, err);
+        if (err) return {};
+        p.node = n;
+        if (!anchor_name.empty()) m_anchors[anchor_name] = p;
+        return p;
       }
       default:
         err = Error::invalid("unexpected YAML event", at.line, at.column);
@@ -193,15 +210,14 @@ class Loader {
     return result;
   }
 
-  void remember(const unsigned char* anchor, const Node* n, std::size_t weight) {
-    if (!anchor) return;
-    m_anchors[reinterpret_cast<const char*>(anchor)] = n;
-    m_weight[n] = weight;
+  void remember(const unsigned char* anchor, const Parsed& p) {
+    if (anchor) m_anchors[reinterpret_cast<const char*>(anchor)] = p;
   }
 
-  std::size_t weight_of(const Node* n) {
-    auto it = m_weight.find(n);
-    return it == m_weight.end() ? 1 : it->second;
+  // Adds a child's cost to its collection's.
+  static void add_child(Parsed& parent, const Parsed& child) {
+    parent.weight = add_sat(parent.weight, child.weight);
+    parent.height = std::max(parent.height, child.height + 1);
   }
 
   // libyaml has no peek: parse_item reads one event ahead and parks it here.
@@ -214,34 +230,40 @@ class Loader {
     return yaml_parser_parse(&m_parser, &ev) != 0;
   }
 
-  // Parses items until SEQUENCE_END. Returns the subtree weight.
-  std::size_t parse_sequence(Node& seq, std::size_t depth, std::optional<Error>& err) {
-    std::size_t weight = 1;
+  // Parses items until SEQUENCE_END. Returns the subtree's cost (node unset).
+  Parsed parse_sequence(Node& seq, std::size_t depth, std::optional<Error>& err) {
+    Parsed self;
+    self.height = 1;
     while (true) {
-      const Node* item = parse_item(depth + 1, err);
-      if (err || !item) return weight;
-      seq.m_items.push_back(item);
-      weight = add_sat(weight, weight_of(item));
+      Parsed item = parse_item(depth + 1, err);
+      if (err || !item.node) return self;
+      seq.m_items.push_back(item.node);
+      add_child(self, item);
     }
   }
 
-  std::size_t parse_mapping(Node& map, std::size_t depth, std::optional<Error>& err) {
-    std::size_t weight = 1;
+  Parsed parse_mapping(Node& map, std::size_t depth, std::optional<Error>& err) {
+    Parsed self;
+    self.height = 1;
     std::vector<const Node*> merges;
     while (true) {
-      const Node* key = parse_item(depth + 1, err);
-      if (err || !key) break;
-      const Node* value = parse_node(depth + 1, err);
-      if (err) return weight;
-      if (key->is_scalar() && key->plain() && key->text() == "<<" &&
-          (value->is_mapping() || value->is_sequence())) {
-        merges.push_back(value);
+      Parsed key = parse_item(depth + 1, err);
+      if (err || !key.node) break;
+      Parsed value = parse_node(depth + 1, err);
+      if (err) return self;
+      if (key.node->is_scalar() && key.node->plain() && key.node->text() == "<<" &&
+          (value.node->is_mapping() || value.node->is_sequence())) {
+        // Merged entries are a subset of the merge value, so its whole cost
+        // bounds theirs (a slight over-count when explicit keys win).
+        merges.push_back(value.node);
+        add_child(self, value);
         continue;
       }
-      map.m_entries.push_back({key, value});
-      weight = add_sat(weight, add_sat(weight_of(key), weight_of(value)));
+      map.m_entries.push_back({key.node, value.node});
+      add_child(self, key);
+      add_child(self, value);
     }
-    if (err) return weight;
+    if (err) return self;
     // Merge keys: explicit entries win; earlier merge sources win over later ones.
     for (const Node* m : merges) {
       std::vector<const Node*> sources;
@@ -256,23 +278,22 @@ class Loader {
         for (const Node::Entry& e : src->entries()) {
           if (e.key->is_scalar() && map.find(e.key->text())) continue;
           map.m_entries.push_back(e);
-          weight = add_sat(weight, weight_of(e.value));
         }
       }
     }
-    return weight;
+    return self;
   }
 
-  // Parses the next node, or returns nullptr (without error) at a collection end.
-  const Node* parse_item(std::size_t depth, std::optional<Error>& err) {
+  // Parses the next node; node is nullptr (without error) at a collection end.
+  Parsed parse_item(std::size_t depth, std::optional<Error>& err) {
     yaml_event_t ev;
     if (!yaml_parser_parse(&m_parser, &ev)) {
       err = parser_error();
-      return nullptr;
+      return {};
     }
     if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
       yaml_event_delete(&ev);
-      return nullptr;
+      return {};
     }
     m_pending = ev;
     m_has_pending = true;
@@ -282,8 +303,7 @@ class Loader {
   const Limits& m_limits;
   yaml_parser_t m_parser;
   Arena* m_arena = nullptr;
-  std::map<std::string, const Node*> m_anchors;
-  std::map<const Node*, std::size_t> m_weight;
+  std::map<std::string, Parsed> m_anchors;
   std::size_t m_total = 0;
   yaml_event_t m_pending{};
   bool m_has_pending = false;

@@ -1,5 +1,6 @@
 #include "yaml/node.h"
 
+#include <charconv>
 #include <cstdlib>
 
 namespace vern::yaml {
@@ -29,21 +30,16 @@ std::optional<bool> Node::as_bool(bool yaml11) const {
 }
 
 std::optional<std::int64_t> Node::as_int() const {
-  if (m_kind != Kind::scalar || m_text.empty() || m_text.size() > 19) return std::nullopt;
-  size_t i = 0;
-  bool negative = false;
-  if (m_text[0] == '+' || m_text[0] == '-') {
-    negative = m_text[0] == '-';
-    i = 1;
-  }
-  if (i == m_text.size()) return std::nullopt;
+  if (m_kind != Kind::scalar || m_text.empty() || m_text.size() > 20) return std::nullopt;
+  std::string_view t = m_text;
+  bool plus = t[0] == '+';
+  if (plus) t.remove_prefix(1);
+  if (t.empty() || (plus && t[0] == '-')) return std::nullopt;
+  // from_chars checks the digits and rejects values beyond 64 bits.
   std::int64_t value = 0;
-  for (; i < m_text.size(); ++i) {
-    char c = m_text[i];
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return negative ? -value : value;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
+  return value;
 }
 
 const Node::Entry* Node::find(std::string_view key) const {
