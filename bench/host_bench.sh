@@ -31,10 +31,15 @@ if ! docker image inspect "$image" >/dev/null 2>&1; then
   docker import "$work/rootfs.tar" "$image" >/dev/null
 fi
 
+# The image was imported here, so it has no registry digest: run it by its id,
+# which is the digest of its config.
+image_id=$(docker image inspect -f '{{.Id}}' "$image")
 have=0
 for n in 10 100; do
   while ((have < n)); do
-    docker run -d --label vern-bench --network none "$image" /bin/sleep 3600 >/dev/null
+    docker run -d --label vern-bench --network none --read-only --cap-drop ALL \
+      --security-opt no-new-privileges --user 65534:65534 \
+      --memory 16m --cpus 0.05 --pids-limit 8 "$image_id" /bin/sleep 3600 >/dev/null
     have=$((have + 1))
   done
   "$vern" host --format json --fail-on none >/dev/null 2>&1 || true  # warm-up

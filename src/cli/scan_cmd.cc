@@ -21,8 +21,8 @@ options:
   -o, --output FILE     write the report to FILE instead of standard output
       --fail-on SEV     exit 1 when a finding is at or above SEV: critical, high,
                         medium, low, info (default) or none
-  -c, --config FILE     settings file (default: .vern.yaml in the current folder,
-                        else in the first folder scanned)
+  -c, --config FILE     settings file (default: .vern.yaml in the first folder
+                        scanned, else in the current folder)
   -j, --jobs N          worker threads (default: the number of cores)
   -q, --quiet           text: print only errors and the summary
       --no-color        no ANSI colours (also when NO_COLOR is set)

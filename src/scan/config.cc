@@ -188,9 +188,8 @@ std::optional<std::string> find_config(const std::vector<std::string>& roots) {
     struct stat st;
     return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
   };
-  for (const char* name : {".vern.yaml", ".vern.yml"}) {
-    if (exists(name)) return std::string(name);
-  }
+  // The project being scanned owns its settings: its own file comes first, so
+  // `vern scan examples` from a repository root uses examples/.vern.yaml.
   for (const std::string& root : roots) {
     struct stat st;
     if (::stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
@@ -198,6 +197,9 @@ std::optional<std::string> find_config(const std::vector<std::string>& roots) {
       if (exists(root + name)) return root + name;
     }
     break;
+  }
+  for (const char* name : {".vern.yaml", ".vern.yml"}) {
+    if (exists(name)) return std::string(name);
   }
   return std::nullopt;
 }

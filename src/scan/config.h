@@ -49,7 +49,7 @@ Result<Config> parse_config(std::string_view path, std::string_view content);
 Result<Config> load_config(const std::string& path);
 
 // The config to use when none is given: `.vern.yaml` or `.vern.yml` in the
-// current directory, else in the first of `roots` that is a directory.
+// first of `roots` that is a directory, else in the current directory.
 std::optional<std::string> find_config(const std::vector<std::string>& roots);
 
 // True iff `text` matches the glob `pattern` (`*` and `?` match `/` too, so
