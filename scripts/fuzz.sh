@@ -16,7 +16,11 @@ for bin in build-fuzz/fuzz/fuzz_*; do
   else
     secs=${2:-60}
     work=$(mktemp -d)
-    "$bin" -max_total_time="$secs" -max_len=65536 "$work" "$corpus" 2>&1 | grep -E '^(#|Done)' | tail -2
+    # A target may have a dictionary of its format's keywords: fuzz/<name>.dict.
+    dict=()
+    if [[ -f fuzz/${name#fuzz_}.dict ]]; then dict=(-dict="fuzz/${name#fuzz_}.dict"); fi
+    "$bin" -max_total_time="$secs" -max_len=65536 "${dict[@]}" "$work" "$corpus" 2>&1 |
+      grep -E '^(#|Done)' | tail -2
     rm -rf "$work"
   fi
 done
