@@ -1,5 +1,6 @@
 // GitHub Actions and GitLab CI: the shell text of `run:` steps and of
 // `script:`/`before_script:`/`after_script:`, with positions in the YAML file.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,46 @@ namespace {
 using shell::SourceText;
 using shell::Templating;
 
+bool only_blanks(std::string_view s) {
+  return s.find_first_not_of(" \t\n") == std::string_view::npos;
+}
+
+// Maps a folded (`>`) or plain multi-line scalar back onto the file: every
+// non-blank file line from the scalar's start must appear, trimmed, in the
+// folded text in order, separated only by the blanks and newlines folding put
+// there (which become synthetic). nullopt when the text cannot be matched.
+std::optional<SourceText> folded_text(const std::string& text,
+                                      const std::vector<std::string_view>& lines, std::size_t row,
+                                      std::size_t col, bool block, Templating kind) {
+  SourceText out;
+  std::size_t pos = 0;
+  for (std::size_t r = block ? row + 1 : row;
+       r < lines.size() && !only_blanks(std::string_view(text).substr(pos)); ++r) {
+    std::string_view line = lines[r];
+    std::size_t begin = r == row ? col : line.find_first_not_of(" \t");
+    if (begin == std::string_view::npos || begin >= line.size()) continue;
+    std::size_t end = line.find_last_not_of(" \t\r");
+    if (end == std::string_view::npos || end < begin) continue;
+    std::string_view content = line.substr(begin, end + 1 - begin);
+    std::size_t found = text.find(content, pos);
+    if (found == std::string::npos ||
+        !only_blanks(std::string_view(text).substr(pos, found - pos))) {
+      return std::nullopt;
+    }
+    out.append_synthetic(std::string_view(text).substr(pos, found - pos));
+    shell::append_templated(out, content, Location{int(r) + 1, int(begin) + 1}, kind, {});
+    pos = found + content.size();
+  }
+  if (!only_blanks(std::string_view(text).substr(pos))) return std::nullopt;
+  out.append_synthetic(std::string_view(text).substr(pos));
+  out.append_synthetic("\n");
+  return out;
+}
+
 // Rebuilds the text of a YAML scalar with file positions. Literal block
-// scalars (`|`) keep one text line per file line; other scalars are placed at
-// their start (folded text cannot be mapped back line by line).
+// scalars (`|`) keep one text line per file line; folded and plain scalars
+// are mapped back line by line when their text allows; others (quoted scalars
+// with escapes) are placed at their start.
 SourceText scalar_text(const yaml::Node& node, const std::vector<std::string_view>& lines,
                        Templating kind) {
   SourceText out;
@@ -44,6 +82,9 @@ SourceText scalar_text(const yaml::Node& node, const std::vector<std::string_vie
       out.append_synthetic("\n");
     }
     return out;
+  }
+  if (indicator != '"' && indicator != '\'') {
+    if (auto mapped = folded_text(text, lines, row, col, indicator == '>', kind)) return *mapped;
   }
   int column = at.column + (indicator == '"' || indicator == '\'' ? 1 : 0);
   std::vector<std::string_view> text_lines = shell::split_lines(text);

@@ -79,6 +79,40 @@ TEST(GithubActionsExtract, RunStepsWithExpressions) {
   EXPECT_TRUE(second.host_pid.is(true));
 }
 
+TEST(GithubActionsExtract, FoldedAndPlainMultiLineStepsKeepTheirLines) {
+  Translation t = translate_github_actions(".github/workflows/ci.yml",
+                                           "jobs:\n"
+                                           "  a:\n"
+                                           "    runs-on: ubuntu-latest\n"
+                                           "    steps:\n"
+                                           "      - run: >\n"
+                                           "          docker run\n"
+                                           "          --ipc host\n"
+                                           "          ${{ env.IMAGE }}\n"
+                                           "      - run: docker run\n"
+                                           "          --pid=host b:1\n"
+                                           "      - run: >-\n"
+                                           "          echo a\n"
+                                           "\n"
+                                           "          docker create --privileged c:1\n");
+  ASSERT_TRUE(t.errors.empty());
+  ASSERT_EQ(t.inventory.workloads.size(), 3u);
+  const Workload& folded = t.inventory.workloads[0];
+  EXPECT_EQ(folded.where, (Location{6, 11}));
+  EXPECT_TRUE(folded.host_ipc.is(true));
+  EXPECT_EQ(folded.host_ipc.where, (Location{7, 11}));
+  EXPECT_TRUE(folded.containers[0].image.is_dynamic());
+  EXPECT_EQ(folded.containers[0].image.where, (Location{8, 11}));
+  const Workload& plain = t.inventory.workloads[1];
+  EXPECT_EQ(plain.where, (Location{9, 14}));
+  EXPECT_EQ(plain.host_pid.where, (Location{10, 11}));
+  // A blank line in folded text is a newline: `echo a` and the launch are two commands.
+  const Workload& create = t.inventory.workloads[2];
+  EXPECT_EQ(create.kind, "docker create");
+  EXPECT_EQ(create.where, (Location{14, 11}));
+  EXPECT_TRUE(create.containers[0].privileged.is(true));
+}
+
 TEST(GitlabCiExtract, ScriptsOfEveryJob) {
   Translation t = translate_gitlab_ci(".gitlab-ci.yml",
                                       "stages: [test]\n"
