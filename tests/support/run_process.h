@@ -17,8 +17,10 @@ struct ProcessResult {
   std::string err;
 };
 
-// REQUIRES: argv non-empty; argv[0] is a path (not looked up in PATH).
-inline ProcessResult run_process(const std::vector<std::string>& argv) {
+// REQUIRES: argv non-empty; argv[0] is a path (not looked up in PATH). The
+// program runs in `cwd` when it is not empty, else in the current folder.
+inline ProcessResult run_process(const std::vector<std::string>& argv,
+                                 const std::string& cwd = "") {
   ProcessResult result;
   int out_pipe[2];
   int err_pipe[2];
@@ -40,6 +42,7 @@ inline ProcessResult run_process(const std::vector<std::string>& argv) {
     close(out_pipe[1]);
     close(err_pipe[0]);
     close(err_pipe[1]);
+    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
     execv(args[0], args.data());
     _exit(127);
   }
