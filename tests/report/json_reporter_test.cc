@@ -130,5 +130,41 @@ TEST(JsonReporter, InvalidUtf8AndQuotesAreEscaped) {
   EXPECT_EQ(doc["findings"][0]["message"], "bad \xEF\xBF\xBD byte and \"quotes\"");
 }
 
+// The finding lines are written without a JSON tree; they must stay byte for
+// byte what nlohmann's dump (invalid UTF-8 replaced) writes for the object.
+TEST(JsonReporter, FindingTextIsNlohmannsDump) {
+  const std::vector<std::string> texts = {
+      "plain ascii",
+      "quotes \" and \\ backslash",
+      std::string("controls \x01 \x1f \x7f \t \b \f \r \n end"),
+      std::string("nul \0 inside", 12),
+      "utf-8: \xC3\xA9 \xE2\x80\xA6 \xF0\x9F\x90\xB3",
+      "overlong \xC0\x80 and \xE0\x80\xAF",
+      "surrogate \xED\xA0\x80 beyond \xF4\x90\x80\x80",
+      "cut short \xE2\x82",
+      "lone continuation \x80\xBF then ok \xC3\xA9",
+  };
+  for (const std::string& text : texts) {
+    Finding f = make_test_finding("rule-" + text, Severity::medium, "dir/" + text, 3, 4, "",
+                                  "message " + text, "remedy " + text, "object " + text);
+    nlohmann::ordered_json expected;
+    expected["rule"] = f.rule;
+    expected["severity"] = "medium";
+    expected["file"] = f.file;
+    expected["line"] = 3;
+    expected["column"] = 4;
+    expected["object"] = f.object;
+    expected["message"] = f.message;
+    expected["remedy"] = f.remedy;
+    std::string out = render(json_options(), {{f.file, {f}}}, {}, Summary{});
+    size_t begin = out.find("\n    {");
+    ASSERT_NE(begin, std::string::npos) << out;
+    size_t end = out.find('\n', begin + 1);
+    EXPECT_EQ(out.substr(begin + 5, end - begin - 5),
+              expected.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+        << text;
+  }
+}
+
 }  // namespace
 }  // namespace vern
