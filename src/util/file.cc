@@ -47,9 +47,23 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
   std::size_t done = 0;
   while (true) {
     if (done == out.size()) {
-      // The file may have grown since fstat: read on, within the limit.
+      // The file may have grown since fstat: read on, within the limit. The
+      // usual end-of-file probe goes to a small buffer rather than growing
+      // (and zero-filling) the string for every file.
       if (out.size() >= max_bytes) break;
-      out.resize(std::min(max_bytes, out.size() + 65536));
+      char probe[512];
+      ssize_t n = ::read(fd, probe, std::min(sizeof probe, max_bytes - out.size()));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        int err = errno;
+        ::close(fd);
+        return file_error(path, err);
+      }
+      if (n == 0) break;
+      out.append(probe, static_cast<std::size_t>(n));
+      done = out.size();
+      if (out.size() < max_bytes) out.resize(std::min(max_bytes, out.size() + 65536));
+      continue;
     }
     ssize_t n = ::read(fd, out.data() + done, out.size() - done);
     if (n < 0) {
