@@ -2,9 +2,10 @@
 #include <yaml.h>
 
 #include <algorithm>
-#include <deque>
 #include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "yaml/node.h"
 
@@ -12,8 +13,23 @@ namespace vern::yaml {
 
 namespace {
 
-struct Arena {
-  std::deque<Node> nodes;
+// Nodes of one document, in blocks that double in size: a document costs a
+// few allocations rather than one per four nodes (as std::deque would).
+class Arena {
+ public:
+  Node& add() {
+    if (m_used == m_capacity) {
+      m_capacity = std::min<std::size_t>(m_capacity == 0 ? 16 : m_capacity * 2, 1024);
+      m_blocks.push_back(std::make_unique<Node[]>(m_capacity));
+      m_used = 0;
+    }
+    return m_blocks.back()[m_used++];
+  }
+
+ private:
+  std::vector<std::unique_ptr<Node[]>> m_blocks;
+  std::size_t m_used = 0;
+  std::size_t m_capacity = 0;
 };
 
 Location location_of(const yaml_mark_t& mark) {
@@ -103,7 +119,7 @@ class Loader {
   }
 
   Node* new_node(Node::Kind kind, Location at, const unsigned char* tag) {
-    Node& n = m_arena->nodes.emplace_back();
+    Node& n = m_arena->add();
     n.m_kind = kind;
     n.m_where = at;
     if (tag) n.m_tag = reinterpret_cast<const char*>(tag);
@@ -234,23 +250,30 @@ class Loader {
   Parsed parse_sequence(Node& seq, std::size_t depth, std::optional<Error>& err) {
     Parsed self;
     self.height = 1;
+    // Children collect on a stack shared by all levels and are copied out
+    // once, so a collection is one allocation however many items it has.
+    const std::size_t base = m_item_stack.size();
     while (true) {
       Parsed item = parse_item(depth + 1, err);
-      if (err || !item.node) return self;
-      seq.m_items.push_back(item.node);
+      if (err || !item.node) break;
+      m_item_stack.push_back(item.node);
       add_child(self, item);
     }
+    seq.m_items.assign(m_item_stack.begin() + std::ptrdiff_t(base), m_item_stack.end());
+    m_item_stack.resize(base);
+    return self;
   }
 
   Parsed parse_mapping(Node& map, std::size_t depth, std::optional<Error>& err) {
     Parsed self;
     self.height = 1;
     std::vector<const Node*> merges;
+    const std::size_t base = m_entry_stack.size();
     while (true) {
       Parsed key = parse_item(depth + 1, err);
       if (err || !key.node) break;
       Parsed value = parse_node(depth + 1, err);
-      if (err) return self;
+      if (err) break;
       if (key.node->is_scalar() && key.node->plain() && key.node->text() == "<<" &&
           (value.node->is_mapping() || value.node->is_sequence())) {
         // Merged entries are a subset of the merge value, so its whole cost
@@ -259,10 +282,12 @@ class Loader {
         add_child(self, value);
         continue;
       }
-      map.m_entries.push_back({key.node, value.node});
+      m_entry_stack.push_back({key.node, value.node});
       add_child(self, key);
       add_child(self, value);
     }
+    map.m_entries.assign(m_entry_stack.begin() + std::ptrdiff_t(base), m_entry_stack.end());
+    m_entry_stack.resize(base);
     if (err) return self;
     // Merge keys: explicit entries win; earlier merge sources win over later ones.
     for (const Node* m : merges) {
@@ -304,6 +329,8 @@ class Loader {
   yaml_parser_t m_parser;
   Arena* m_arena = nullptr;
   std::map<std::string, Parsed> m_anchors;
+  std::vector<const Node*> m_item_stack;
+  std::vector<Node::Entry> m_entry_stack;
   std::size_t m_total = 0;
   yaml_event_t m_pending{};
   bool m_has_pending = false;
