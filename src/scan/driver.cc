@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <thread>
 
 #include "scan/evaluate.h"
@@ -30,12 +31,22 @@ struct FileResult {
   int objects = 0;
 };
 
+// Sorts positions rather than Findings (each is several strings), then moves
+// every finding once into place.
 void sort_findings(std::vector<Finding>& f) {
-  std::stable_sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) {
+  std::vector<std::size_t> order(f.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Finding& a = f[x];
+    const Finding& b = f[y];
     if (a.where.line != b.where.line) return a.where.line < b.where.line;
     if (a.where.column != b.where.column) return a.where.column < b.where.column;
     return a.rule < b.rule;
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(f.size());
+  for (std::size_t i : order) sorted.push_back(std::move(f[i]));
+  f = std::move(sorted);
 }
 
 FileResult process(const WalkItem& item, const ScanOptions& options) {
@@ -246,8 +257,8 @@ bool reveals_secret(const Finding& f) { return f.rule.rfind("secret-", 0) == 0; 
 void fill_source_lines(std::string_view content, std::vector<Finding>& findings) {
   if (findings.empty()) return;
   std::vector<size_t> starts{0};
-  for (size_t i = 0; i < content.size(); ++i) {
-    if (content[i] == '\n') starts.push_back(i + 1);
+  for (size_t i = content.find('\n'); i != std::string_view::npos; i = content.find('\n', i + 1)) {
+    starts.push_back(i + 1);
   }
   auto line_text = [&](int line) {
     size_t b = starts[size_t(line) - 1];
