@@ -11,8 +11,14 @@ namespace vern::vulndb {
 
 namespace {
 
-constexpr std::string_view k_schema_version = "1";
+// 2: affected entries clustered by (ecosystem, package), and borrowed
+// vectors resolved at import. A file of another version is refused, not
+// converted: its rows lack what this one reads.
+constexpr std::string_view k_schema_version = "2";
 
+// `affected` is keyed by what matching looks up, so one package's entries
+// sit together, and then by advisory row and position, which keeps them in
+// import order.
 constexpr const char* k_schema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources(
@@ -21,13 +27,14 @@ CREATE TABLE IF NOT EXISTS sources(
   records INTEGER NOT NULL DEFAULT 0, withdrawn INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS advisories(
   id INTEGER PRIMARY KEY, source INTEGER NOT NULL, advisory TEXT NOT NULL,
-  aliases TEXT NOT NULL, summary TEXT NOT NULL, cvss3 TEXT NOT NULL, cvss4 TEXT NOT NULL);
+  aliases TEXT NOT NULL, summary TEXT NOT NULL, cvss3 TEXT NOT NULL, cvss4 TEXT NOT NULL,
+  borrowed_cvss3 TEXT NOT NULL DEFAULT '', borrowed_cvss4 TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS advisories_by_source ON advisories(source);
 CREATE TABLE IF NOT EXISTS affected(
-  advisory INTEGER NOT NULL, source INTEGER NOT NULL, ecosystem TEXT NOT NULL,
-  package TEXT NOT NULL, ranges TEXT NOT NULL, versions TEXT NOT NULL,
-  severity INTEGER NOT NULL, rater TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS affected_by_package ON affected(ecosystem, package);
+  ecosystem TEXT NOT NULL, package TEXT NOT NULL, advisory INTEGER NOT NULL,
+  seq INTEGER NOT NULL, source INTEGER NOT NULL, ranges TEXT NOT NULL, versions TEXT NOT NULL,
+  severity INTEGER NOT NULL, rater TEXT NOT NULL,
+  PRIMARY KEY(ecosystem, package, advisory, seq)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS affected_by_source ON affected(source);
 CREATE TABLE IF NOT EXISTS scores(
   name TEXT NOT NULL, source INTEGER NOT NULL, cvss3 TEXT NOT NULL, cvss4 TEXT NOT NULL);
@@ -55,68 +62,17 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
-char event_letter(RangeEvent::Kind k) {
-  switch (k) {
-    case RangeEvent::Kind::introduced:
-      return 'i';
-    case RangeEvent::Kind::fixed:
-      return 'f';
-    case RangeEvent::Kind::last_affected:
-      return 'l';
-    case RangeEvent::Kind::limit:
-      return 'x';
-  }
-  return 'i';
+VulnSeverity severity_of(std::int64_t stored) {
+  if (stored >= 0 && stored <= std::int64_t(VulnSeverity::critical)) return VulnSeverity(stored);
+  return VulnSeverity::unknown;
 }
 
 }  // namespace
 
-std::string encode_ranges(const std::vector<AffectedRange>& ranges) {
-  std::string out;
-  for (const AffectedRange& r : ranges) {
-    for (const RangeEvent& e : r.events) {
-      out += event_letter(e.kind);
-      out += e.version;
-      out += '\n';
-    }
-    out += "|\n";
-  }
-  return out;
-}
-
-std::vector<AffectedRange> decode_ranges(std::string_view text) {
-  std::vector<AffectedRange> out;
-  AffectedRange current;
-  for (const std::string& line : split(text, '\n')) {
-    if (line == "|") {
-      out.push_back(std::move(current));
-      current = {};
-      continue;
-    }
-    RangeEvent e;
-    switch (line[0]) {
-      case 'f':
-        e.kind = RangeEvent::Kind::fixed;
-        break;
-      case 'l':
-        e.kind = RangeEvent::Kind::last_affected;
-        break;
-      case 'x':
-        e.kind = RangeEvent::Kind::limit;
-        break;
-      default:
-        e.kind = RangeEvent::Kind::introduced;
-        break;
-    }
-    e.version = line.substr(1);
-    current.events.push_back(std::move(e));
-  }
-  return out;
-}
-
 struct Database::Impl {
   SqliteHandle db;
   Statement insert_advisory, insert_affected, insert_score, select_affected, select_scores;
+  Statement scan_affected, select_advisory;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : m(std::move(impl)) {}
@@ -136,13 +92,17 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
   impl->db = std::move(*db);
   sqlite3* h = impl->db.get();
   if (mode == Mode::read_write) {
-    if (Status s = exec(h, k_schema, path); !s) return s.error();
-    if (Status s = exec(h,
-                        "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" +
-                            std::string(k_schema_version) + "');",
-                        path);
-        !s) {
-      return s.error();
+    // Only a new file gets the schema: an old one is checked below as it is.
+    auto tables = query_text(h, "SELECT count(*) FROM sqlite_master WHERE name = 'meta'", path);
+    if (!tables) return tables.error();
+    if (*tables == "0") {
+      const std::string create = std::string("BEGIN IMMEDIATE;") + k_schema +
+                                 "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" +
+                                 std::string(k_schema_version) + "'); COMMIT;";
+      if (Status s = exec(h, create, path); !s) {
+        (void)exec(h, "ROLLBACK;", path);
+        return s.error();
+      }
     }
   }
   // Matching reads many small index ranges: map the file and keep a large
@@ -151,8 +111,10 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
   auto version = query_text(h, "SELECT value FROM meta WHERE key = 'schema'", path);
   if (!version) return version.error();
   if (*version != k_schema_version) {
-    return Error::invalid(path + ": database schema '" + *version + "' is not the expected '" +
-                          std::string(k_schema_version) + "' (re-import to rebuild it)");
+    return Error::invalid(path + ": database schema '" + *version +
+                          "' is not the one this version of vern reads ('" +
+                          std::string(k_schema_version) +
+                          "'); delete the file and import the sources again with 'vern db import'");
   }
   return Database(std::move(impl));
 }
@@ -160,7 +122,10 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
 Status Database::begin() {
   return exec(m->db.get(), "PRAGMA cache_size = -65536; BEGIN IMMEDIATE;", "begin");
 }
-Status Database::commit() { return exec(m->db.get(), "COMMIT;", "commit"); }
+Status Database::commit() {
+  if (Status s = resolve_borrowed_vectors(); !s) return s;
+  return exec(m->db.get(), "COMMIT;", "commit");
+}
 void Database::rollback() { (void)exec(m->db.get(), "ROLLBACK;", "rollback"); }
 Status Database::begin_read() { return exec(m->db.get(), "BEGIN DEFERRED;", "begin"); }
 void Database::end_read() { (void)exec(m->db.get(), "COMMIT;", "commit"); }
@@ -201,8 +166,8 @@ Status Database::add(std::int64_t source, const Advisory& a) {
                                  "cvss3, cvss4) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     m->insert_affected = prepare(h,
                                  "INSERT INTO affected(advisory, source, ecosystem, package, "
-                                 "ranges, versions, severity, rater) "
-                                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                                 "ranges, versions, severity, rater, seq) "
+                                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     m->insert_score =
         prepare(h, "INSERT INTO scores(name, source, cvss3, cvss4) VALUES(?1, ?2, ?3, ?4)");
   }
@@ -215,8 +180,10 @@ Status Database::add(std::int64_t source, const Advisory& a) {
   adv.bind(6, a.cvss4);
   if (Status s = adv.run(); !s) return s;
   const std::int64_t row = sqlite3_last_insert_rowid(h);
+  std::int64_t seq = 0;
   for (const AffectedPackage& p : a.affected) {
     Statement& aff = m->insert_affected;
+    aff.bind(9, seq++);
     aff.bind(1, row);
     aff.bind(2, source);
     aff.bind(3, p.ecosystem);
@@ -284,7 +251,8 @@ Result<std::vector<StoredAffected>> Database::affected(std::string_view ecosyste
                                  "SELECT a.advisory, a.aliases, a.summary, a.cvss3, a.cvss4, "
                                  "f.ranges, f.versions, f.severity, f.rater FROM affected f "
                                  "JOIN advisories a ON a.id = f.advisory "
-                                 "WHERE f.ecosystem = ?1 AND f.package = ?2");
+                                 "WHERE f.ecosystem = ?1 AND f.package = ?2 "
+                                 "ORDER BY f.advisory, f.seq");
   }
   Statement& q = m->select_affected;
   q.bind(1, ecosystem);
@@ -299,16 +267,102 @@ Result<std::vector<StoredAffected>> Database::affected(std::string_view ecosyste
     s.cvss4 = q.column_text(4);
     s.ranges = decode_ranges(q.column_text(5));
     s.versions = split(q.column_text(6), '\n');
-    std::int64_t sev = q.column_int(7);
-    if (sev >= 0 && sev <= std::int64_t(VulnSeverity::critical)) {
-      s.distro_severity = VulnSeverity(sev);
-    }
+    s.distro_severity = severity_of(q.column_int(7));
     s.distro_rater = q.column_text(8);
     out.push_back(std::move(s));
   }
   if (!q.ok()) return Error::failed(q.error_message());
   q.reset();
   return out;
+}
+
+Status Database::scan_affected(std::string_view ecosystem, std::string_view package,
+                               const std::function<void(const AffectedRow&)>& visit) {
+  if (!m->scan_affected.valid()) {
+    // Reads the table only: its key is the lookup, so the rows are adjacent.
+    m->scan_affected = prepare(m->db.get(),
+                               "SELECT advisory, ranges, versions, severity, rater FROM affected "
+                               "WHERE ecosystem = ?1 AND package = ?2 ORDER BY advisory, seq");
+  }
+  Statement& q = m->scan_affected;
+  q.bind(1, ecosystem);
+  q.bind(2, package);
+  AffectedRow row;
+  while (q.step_row()) {
+    row.advisory_row = q.column_int(0);
+    row.ranges = q.column_view(1);
+    row.versions = q.column_view(2);
+    row.distro_severity = severity_of(q.column_int(3));
+    row.distro_rater = q.column_view(4);
+    visit(row);
+  }
+  if (!q.ok()) return Error::failed(q.error_message());
+  return Status::success();
+}
+
+Result<AdvisoryDetails> Database::advisory_details(std::int64_t advisory_row) {
+  if (!m->select_advisory.valid()) {
+    m->select_advisory = prepare(m->db.get(),
+                                 "SELECT advisory, aliases, summary, cvss3, cvss4, borrowed_cvss3, "
+                                 "borrowed_cvss4 FROM advisories WHERE id = ?1");
+  }
+  Statement& q = m->select_advisory;
+  q.bind(1, advisory_row);
+  if (!q.step_row()) {
+    if (!q.ok()) return Error::failed(q.error_message());
+    return Error::not_found("no advisory row " + std::to_string(advisory_row));
+  }
+  AdvisoryDetails out;
+  out.advisory = q.column_text(0);
+  out.aliases = split(q.column_view(1), ' ');
+  out.summary = q.column_text(2);
+  out.cvss3 = q.column_text(3);
+  out.cvss4 = q.column_text(4);
+  if (!q.column_view(5).empty() || !q.column_view(6).empty()) {
+    out.borrowed = ScoreVectors{q.column_text(5), q.column_text(6)};
+  }
+  q.reset();
+  return out;
+}
+
+Status Database::resolve_borrowed_vectors() {
+  sqlite3* h = m->db.get();
+  struct Borrower {
+    std::int64_t row;
+    std::vector<std::string> names;  // the advisory's id, then its aliases
+    ScoreVectors stored;
+  };
+  std::vector<Borrower> todo;
+  {
+    Statement q = prepare(h,
+                          "SELECT id, advisory, aliases, borrowed_cvss3, borrowed_cvss4 "
+                          "FROM advisories WHERE cvss3 = '' AND cvss4 = ''");
+    while (q.step_row()) {
+      Borrower l{q.column_int(0), {q.column_text(1)}, {q.column_text(3), q.column_text(4)}};
+      for (std::string& alias : split(q.column_view(2), ' ')) l.names.push_back(std::move(alias));
+      todo.push_back(std::move(l));
+    }
+    if (!q.ok()) return Error::failed("database: " + q.error_message());
+  }
+  Statement update =
+      prepare(h, "UPDATE advisories SET borrowed_cvss3 = ?2, borrowed_cvss4 = ?3 WHERE id = ?1");
+  for (const Borrower& l : todo) {
+    ScoreVectors found;
+    for (const std::string& name : l.names) {
+      auto v = vectors_for(name);
+      if (!v) return v.error();
+      if (*v) {
+        found = std::move(**v);
+        break;
+      }
+    }
+    if (found.cvss3 == l.stored.cvss3 && found.cvss4 == l.stored.cvss4) continue;
+    update.bind(1, l.row);
+    update.bind(2, found.cvss3);
+    update.bind(3, found.cvss4);
+    if (Status s = update.run(); !s) return s;
+  }
+  return Status::success();
 }
 
 Result<std::optional<ScoreVectors>> Database::vectors_for(std::string_view id) {

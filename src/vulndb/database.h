@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 
 #include "util/result.h"
 #include "vulndb/advisory.h"
+#include "vulndb/ranges.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -59,6 +61,28 @@ struct ScoreVectors {
   std::string cvss3, cvss4;
 };
 
+// An affected entry as matching scans it, before it knows whether the entry
+// applies: the views point into the current row and are valid only while the
+// visitor runs.
+struct AffectedRow {
+  std::int64_t advisory_row = 0;  // for advisory_details()
+  std::string_view ranges;        // as encode_ranges() writes them
+  std::string_view versions;      // one per line
+  VulnSeverity distro_severity = VulnSeverity::unknown;
+  std::string_view distro_rater;
+};
+
+// What a match reports of its advisory.
+struct AdvisoryDetails {
+  std::string advisory;
+  std::vector<std::string> aliases;
+  std::string summary;
+  std::string cvss3, cvss4;  // the record's own vectors
+  // When the record has no vector: the vectors_for() its id, else its first
+  // alias that has some, as of the last import.
+  std::optional<ScoreVectors> borrowed;
+};
+
 class Database {
  public:
   enum class Mode { read_only, read_write };
@@ -72,6 +96,8 @@ class Database {
   ~Database();
 
   // Import. REQUIRES: Mode::read_write. begin() ... commit(), or rollback().
+  // commit() first brings every advisory's borrowed vectors up to date, since
+  // any source's scores may lend to any other's advisories.
   Status begin();
   Status commit();
   void rollback();
@@ -87,6 +113,11 @@ class Database {
   Result<DbInfo> info();
   Result<std::vector<StoredAffected>> affected(std::string_view ecosystem,
                                                std::string_view package);
+  // The cheap first pass of matching: every affected entry of (ecosystem,
+  // package), in import order, without reading its advisory.
+  Status scan_affected(std::string_view ecosystem, std::string_view package,
+                       const std::function<void(const AffectedRow&)>& visit);
+  Result<AdvisoryDetails> advisory_details(std::int64_t advisory_row);
   // CVSS vectors any record with this id (or alias) carries, for advisories
   // whose own source rates nothing.
   Result<std::optional<ScoreVectors>> vectors_for(std::string_view id);
@@ -94,11 +125,10 @@ class Database {
  private:
   struct Impl;
   explicit Database(std::unique_ptr<Impl> impl);
+  // Records, for each advisory without vectors of its own, the vectors it
+  // borrows, so that matching does not look them up per match.
+  Status resolve_borrowed_vectors();
   std::unique_ptr<Impl> m;
 };
-
-// Encodings of ranges and lists in their TEXT columns (exposed for tests).
-std::string encode_ranges(const std::vector<AffectedRange>& ranges);
-std::vector<AffectedRange> decode_ranges(std::string_view text);
 
 }  // namespace vern::vulndb

@@ -11,53 +11,43 @@ namespace vern::vulndb {
 
 namespace {
 
-int compare(VersionScheme scheme, std::string_view a, std::string_view b) {
-  // "0" as introduced means "from the beginning", whatever the ordering says.
-  if (a == "0" && b == "0") return 0;
-  if (a == "0") return -1;
-  if (b == "0") return 1;
-  return compare_versions(scheme, a, b);
-}
+// CVSS scores by vector: a scan meets the same few vectors many times.
+class ScoreCache {
+ public:
+  const std::optional<CvssScore>& score(std::string_view vector) {
+    auto it = m_scores.find(vector);
+    if (it == m_scores.end()) {
+      auto s = cvss_score(vector);
+      it = m_scores.emplace(std::string(vector), s ? std::optional(*s) : std::nullopt).first;
+    }
+    return it->second;
+  }
 
-AffectedVerdict evaluate_range(VersionScheme scheme, std::string_view v, const AffectedRange& r) {
-  std::vector<const RangeEvent*> events;
-  bool has_limit = false, under_limit = false;
-  for (const RangeEvent& e : r.events) {
-    if (e.kind == RangeEvent::Kind::limit) {
-      has_limit = true;
-      under_limit = under_limit || compare(scheme, v, e.version) < 0;
-      continue;
-    }
-    events.push_back(&e);
+ private:
+  std::map<std::string, std::optional<CvssScore>, std::less<>> m_scores;
+};
+
+SeverityVerdict decide(VulnSeverity distro, std::string_view rater, std::string_view cvss3,
+                       std::string_view cvss4, const std::optional<ScoreVectors>& fallback,
+                       ScoreCache& cache) {
+  SeverityVerdict out;
+  if (distro != VulnSeverity::unknown) {
+    out.severity = distro;
+    out.source = std::string(rater);
+    return out;
   }
-  std::stable_sort(events.begin(), events.end(), [&](const RangeEvent* a, const RangeEvent* b) {
-    return compare(scheme, a->version, b->version) < 0;
-  });
-  AffectedVerdict out;
-  for (const RangeEvent* e : events) {
-    int c = compare(scheme, v, e->version);
-    switch (e->kind) {
-      case RangeEvent::Kind::introduced:
-        if (c >= 0) out.affected = true;
-        break;
-      case RangeEvent::Kind::fixed:
-        if (c >= 0) out.affected = false;
-        break;
-      case RangeEvent::Kind::last_affected:
-        if (c > 0) out.affected = false;
-        break;
-      case RangeEvent::Kind::limit:
-        break;
-    }
-  }
-  if (has_limit && !under_limit) out.affected = false;
-  if (!out.affected) return out;
-  // The fix that ends this affected stretch: the lowest fixed version above v.
-  for (const RangeEvent* e : events) {
-    if (e->kind == RangeEvent::Kind::fixed && compare(scheme, v, e->version) < 0) {
-      out.fixed = e->version;
-      break;
-    }
+  const std::string_view none;
+  const std::string_view vectors[] = {cvss4, cvss3, fallback ? fallback->cvss4 : none,
+                                      fallback ? fallback->cvss3 : none};
+  for (std::string_view v : vectors) {
+    if (v.empty()) continue;
+    const std::optional<CvssScore>& score = cache.score(v);
+    if (!score) continue;
+    out.severity = severity_for_score(score->score);
+    out.source = "CVSS:" + score->version;
+    out.score = score->score;
+    out.vector = std::string(v);
+    return out;
   }
   return out;
 }
@@ -110,47 +100,11 @@ void fold_aliases(std::vector<VulnerabilityMatch>& matches, std::size_t from) {
 
 }  // namespace
 
-AffectedVerdict evaluate_affected(VersionScheme scheme, std::string_view version,
-                                  const std::vector<AffectedRange>& ranges,
-                                  const std::vector<std::string>& versions) {
-  AffectedVerdict out;
-  for (const AffectedRange& r : ranges) {
-    AffectedVerdict v = evaluate_range(scheme, version, r);
-    if (!v.affected) continue;
-    if (!out.affected || (out.fixed.empty() && !v.fixed.empty())) out = v;
-  }
-  if (out.affected) return out;
-  for (const std::string& listed : versions) {
-    if (compare(scheme, version, listed) == 0) return {true, {}};
-  }
-  return out;
-}
-
 SeverityVerdict decide_severity(VulnSeverity distro, std::string_view rater, std::string_view cvss3,
                                 std::string_view cvss4,
                                 const std::optional<ScoreVectors>& fallback) {
-  SeverityVerdict out;
-  if (distro != VulnSeverity::unknown) {
-    out.severity = distro;
-    out.source = std::string(rater);
-    return out;
-  }
-  std::vector<std::string_view> vectors = {cvss4, cvss3};
-  if (fallback) {
-    vectors.push_back(fallback->cvss4);
-    vectors.push_back(fallback->cvss3);
-  }
-  for (std::string_view v : vectors) {
-    if (v.empty()) continue;
-    auto score = cvss_score(v);
-    if (!score) continue;
-    out.severity = severity_for_score(score->score);
-    out.source = "CVSS:" + score->version;
-    out.score = score->score;
-    out.vector = std::string(v);
-    return out;
-  }
-  return out;
+  ScoreCache cache;
+  return decide(distro, rater, cvss3, cvss4, fallback, cache);
 }
 
 Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
@@ -161,37 +115,16 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
   if (key.empty()) return out;
   const VersionScheme scheme = scheme_for_ecosystem(key);
 
-  std::map<std::string, std::vector<StoredAffected>, std::less<>> by_name;
-  std::map<std::string, std::optional<ScoreVectors>, std::less<>> vectors;
-  auto lookup = [&](const std::string& name) -> Result<const std::vector<StoredAffected>*> {
-    auto it = by_name.find(name);
-    if (it == by_name.end()) {
-      auto rows = db.affected(key, name);
-      if (!rows) return rows.error();
-      it = by_name.emplace(name, std::move(*rows)).first;
-    }
-    return &it->second;
+  ScoreCache scores;
+  // An affected entry that applies, noted during the scan of a package's
+  // rows; its advisory is read afterwards.
+  struct Hit {
+    std::int64_t advisory_row;
+    std::string fixed;
+    VulnSeverity distro_severity;
+    std::string distro_rater;
   };
-  auto vectors_of = [&](const std::string& id) -> Result<const std::optional<ScoreVectors>*> {
-    auto it = vectors.find(id);
-    if (it == vectors.end()) {
-      auto v = db.vectors_for(id);
-      if (!v) return v.error();
-      it = vectors.emplace(id, std::move(*v)).first;
-    }
-    return &it->second;
-  };
-  auto fallback_for = [&](const StoredAffected& s) -> Result<std::optional<ScoreVectors>> {
-    auto own = vectors_of(s.advisory);
-    if (!own) return own.error();
-    if (**own) return **own;
-    for (const std::string& id : s.aliases) {
-      auto v = vectors_of(id);
-      if (!v) return v.error();
-      if (**v) return **v;
-    }
-    return std::optional<ScoreVectors>();
-  };
+  std::vector<Hit> hits;
 
   // One read transaction: the file is locked once, not per lookup.
   if (Status s = db.begin_read(); !s) return s.error();
@@ -207,32 +140,36 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
     std::set<std::string> seen;
     const std::size_t first = out.size();
     for (const std::string& name : names) {
-      auto rows = lookup(name);
-      if (!rows) return rows.error();
-      for (const StoredAffected& s : **rows) {
-        AffectedVerdict verdict = evaluate_affected(scheme, version, s.ranges, s.versions);
-        if (!verdict.affected || !seen.insert(s.advisory).second) continue;
-        std::optional<ScoreVectors> fallback;
-        if (s.distro_severity == VulnSeverity::unknown && s.cvss3.empty() && s.cvss4.empty()) {
-          auto f = fallback_for(s);
-          if (!f) return f.error();
-          fallback = std::move(*f);
-        }
-        SeverityVerdict sev =
-            decide_severity(s.distro_severity, s.distro_rater, s.cvss3, s.cvss4, fallback);
+      hits.clear();
+      Status scanned = db.scan_affected(key, name, [&](const AffectedRow& r) {
+        AffectedVerdict verdict = evaluate_encoded(scheme, version, r.ranges, r.versions);
+        if (!verdict.affected) return;
+        hits.push_back({r.advisory_row, std::move(verdict.fixed), r.distro_severity,
+                        std::string(r.distro_rater)});
+      });
+      if (!scanned) return scanned.error();
+      for (Hit& hit : hits) {
+        auto details = db.advisory_details(hit.advisory_row);
+        if (!details) return details.error();
+        AdvisoryDetails& s = *details;
+        if (!seen.insert(s.advisory).second) continue;
+        // Borrowed vectors stand in only for a record that has none of its own.
+        const bool own = !s.cvss3.empty() || !s.cvss4.empty();
+        SeverityVerdict sev = decide(hit.distro_severity, hit.distro_rater, s.cvss3, s.cvss4,
+                                     own ? std::nullopt : s.borrowed, scores);
         VulnerabilityMatch m;
-        m.advisory = s.advisory;
-        m.aliases = s.aliases;
-        m.summary = s.summary;
+        m.advisory = std::move(s.advisory);
+        m.aliases = std::move(s.aliases);
+        m.summary = std::move(s.summary);
         m.package = p.name;
         m.source_package = name;
         m.installed_version = p.version;
-        m.fixed_version = verdict.fixed;
+        m.fixed_version = std::move(hit.fixed);
         m.ecosystem = key;
         m.severity = sev.severity;
-        m.severity_source = sev.source;
+        m.severity_source = std::move(sev.source);
         m.score = sev.score;
-        m.vector = sev.vector;
+        m.vector = std::move(sev.vector);
         m.layer = p.layer;
         out.push_back(std::move(m));
       }

@@ -15,21 +15,10 @@
 #include "util/result.h"
 #include "vulndb/advisory.h"
 #include "vulndb/database.h"
+#include "vulndb/ranges.h"
 #include "vulndb/version/scheme.h"
 
 namespace vern::vulndb {
-
-struct AffectedVerdict {
-  bool affected = false;
-  std::string fixed;  // the version that ends the affected range; empty: no fix known
-};
-
-// Whether `version` is affected by OSV-style `ranges` (introduced / fixed /
-// last_affected / limit, evaluated in version order as the OSV schema says)
-// or is one of `versions`.
-AffectedVerdict evaluate_affected(VersionScheme scheme, std::string_view version,
-                                  const std::vector<AffectedRange>& ranges,
-                                  const std::vector<std::string>& versions);
 
 struct SeverityVerdict {
   VulnSeverity severity = VulnSeverity::unknown;

@@ -98,6 +98,13 @@ std::string Statement::column_text(int column) const {
   return t ? std::string(reinterpret_cast<const char*>(t), std::size_t(n)) : std::string();
 }
 
+std::string_view Statement::column_view(int column) const {
+  const unsigned char* t = sqlite3_column_text(m_stmt, column);
+  int n = sqlite3_column_bytes(m_stmt, column);
+  return t ? std::string_view(reinterpret_cast<const char*>(t), std::size_t(n))
+           : std::string_view();
+}
+
 std::int64_t Statement::column_int(int column) const {
   return sqlite3_column_int64(m_stmt, column);
 }

@@ -51,6 +51,8 @@ class Statement {
   Status run();
   void reset();
   std::string column_text(int column) const;
+  // The column's text without a copy: valid until the next step or reset.
+  std::string_view column_view(int column) const;
   std::int64_t column_int(int column) const;
   bool ok() const { return m_error.empty(); }
   const std::string& error_message() const { return m_error; }
