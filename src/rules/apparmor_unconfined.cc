@@ -21,7 +21,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Remove apparmor=unconfined; use the runtime default or a custom profile "
         "(appArmorProfile.type: RuntimeDefault).",
-    .cis = "5.1",
+    .cis = "5.2",
 };
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {

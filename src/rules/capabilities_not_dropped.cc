@@ -21,7 +21,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Drop all capabilities (cap_drop: [ALL], --cap-drop=ALL, capabilities.drop: "
         "[ALL]) and add back only the ones needed.",
-    .cis = "5.3",
+    .cis = "5.4",
 };
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {

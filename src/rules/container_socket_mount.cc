@@ -21,7 +21,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Do not mount the engine socket; use a narrowly scoped API proxy or a "
         "dedicated build service instead.",
-    .cis = "5.31",
+    .cis = "5.32",
 };
 
 std::string mounter(const Workload& w, const Volume& v) {

@@ -25,7 +25,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Remove the capability, or allow it explicitly in .vern.yaml "
         "(allowed_capabilities) after review.",
-    .cis = "5.3",
+    .cis = "5.4",
 };
 
 // Capabilities that on their own are enough to escape or own the host.

@@ -19,7 +19,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Listen on the unix socket only, or set \"tlsverify\": true with tlscacert/tlscert/tlskey "
         "so that only clients with a certificate signed by your CA connect.",
-    .cis = "2.6",
+    .cis = "2.7",
 };
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {

@@ -18,7 +18,7 @@ constexpr RuleInfo k_info{
         "With userns-remap, root in a container is an unprivileged user on the host. "
         "userns_mode: host opts this container out, so its root is the host's root again.",
     .remedy = "Remove userns_mode: host / --userns=host.",
-    .cis = "5.30",
+    .cis = "5.31",
 };
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {

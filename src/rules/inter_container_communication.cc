@@ -19,7 +19,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Set \"icc\": false in daemon.json and link the containers that must talk through "
         "user-defined networks.",
-    .cis = "2.1",
+    .cis = "2.2",
 };
 
 Finding finding(const DaemonConfig& c, Location where, std::string message) {

@@ -15,7 +15,7 @@ constexpr RuleInfo k_info{
         "Without `live-restore`, restarting or upgrading dockerd stops every container. Operators "
         "then postpone daemon security updates to avoid downtime.",
     .remedy = "Set \"live-restore\": true in daemon.json.",
-    .cis = "2.13",
+    .cis = "2.15",
 };
 
 Finding finding(const DaemonConfig& c, Location where, std::string message) {

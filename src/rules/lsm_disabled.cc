@@ -18,7 +18,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Enable AppArmor (Debian/Ubuntu/SUSE) or SELinux in enforcing mode "
         "(RHEL/Fedora, and `selinux-enabled` in daemon.json).",
-    .cis = "5.1, 5.2",
+    .cis = "5.2, 5.3",
 };
 
 std::string state(const char* name, const LsmState& s) {

@@ -20,7 +20,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Set allowPrivilegeEscalation: false (Kubernetes) or security_opt / "
         "--security-opt no-new-privileges:true (Docker).",
-    .cis = "5.25",
+    .cis = "5.26",
 };
 
 void check_kubernetes(const Workload& w, const Container& c, FindingSink& out) {

@@ -17,7 +17,7 @@ constexpr RuleInfo k_info{
         "AppArmor confinement; root inside it can mount the host's disks or load kernel "
         "modules, which is the same as root on the host.",
     .remedy = "Remove privileged mode; add only the capabilities or devices the process needs.",
-    .cis = "5.4",
+    .cis = "5.5",
 };
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {

@@ -21,7 +21,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Use the runtime's default profile (seccompProfile.type: RuntimeDefault) or a "
         "custom profile; remove seccomp=unconfined.",
-    .cis = "5.21",
+    .cis = "5.22",
 };
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {

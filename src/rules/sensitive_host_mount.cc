@@ -21,7 +21,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Mount only the specific application folder the container needs, read-only "
         "where possible.",
-    .cis = "5.5",
+    .cis = "5.6",
 };
 
 std::string mounter(const Workload& w, const Volume& v) {

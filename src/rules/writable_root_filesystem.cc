@@ -19,7 +19,7 @@ constexpr RuleInfo k_info{
     .remedy =
         "Set read_only: true / --read-only / readOnlyRootFilesystem: true and mount "
         "writable paths as tmpfs or volumes.",
-    .cis = "5.12",
+    .cis = "5.13",
 };
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {

@@ -21,7 +21,7 @@ TEST(LsmDisabled, NeitherEnforcingFires) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].message,
             "neither AppArmor nor SELinux is enforcing: AppArmor absent; SELinux permissive "
-            "(/sys/fs/selinux/enforce = 0) (CIS 5.1, 5.2)");
+            "(/sys/fs/selinux/enforce = 0) (CIS 5.2, 5.3)");
   EXPECT_EQ(f[0].severity, Severity::medium);
 }
 

@@ -41,7 +41,7 @@ TEST(Privileged, IsCriticalWithCisId) {
   EXPECT_EQ(found[0].severity, Severity::critical);
   EXPECT_EQ(found[0].where.line, 15);
   ASSERT_EQ(found[0].properties.size(), 1u);
-  EXPECT_EQ(found[0].properties[0].second, "5.4");
+  EXPECT_EQ(found[0].properties[0].second, "5.5");
 }
 
 }  // namespace
