@@ -57,6 +57,18 @@ bool ignored(const Config& config, const Workload& w) {
   return false;
 }
 
+// Every vern host finding names its CIS Docker Benchmark control in the
+// message, as docker-bench-security users look them up by that number. Host
+// rules add it themselves; container and daemon rules, shared with vern scan,
+// carry it only as a property, so it is appended here.
+void add_cis_to_message(Finding& f) {
+  for (const auto& [key, value] : f.properties) {
+    if (key != "cis" || value.empty()) continue;
+    if (f.message.find("(CIS ") == std::string::npos) f.message += " (CIS " + value + ")";
+    return;
+  }
+}
+
 // The host block of the text report: what was found, and why.
 void print_facts(const HostFacts& h, int containers, std::FILE* out) {
   std::fprintf(out, "host %s\n", h.name.c_str());
@@ -147,6 +159,7 @@ int run_host(const std::vector<std::string>& args, const Io& io) {
   std::optional<Severity> worst;
   for (Finding& f : found.findings()) {
     if (!apply_config(*config, f)) continue;
+    add_cis_to_message(f);
     ++summary.counts[int(f.severity)];
     if (!worst || f.severity > *worst) worst = f.severity;
     std::string key = f.file.empty() ? f.object : f.file;

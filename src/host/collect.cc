@@ -52,7 +52,10 @@ void collect_kernel(const RootFs& fs, HostFacts& facts) {
     }
   }
   if (facts.kernel_release.empty()) return;
-  facts.kernel_vendor_backports = facts.kernel_release.find(".el") != std::string::npos;
+  // RHEL/CentOS/Alma/Rocky (".el7", ".el9_3") and the Virtuozzo/OpenVZ kernels
+  // built from them (".vz7"): fixes are backported under the old number.
+  facts.kernel_vendor_backports = facts.kernel_release.find(".el") != std::string::npos ||
+                                  facts.kernel_release.find(".vz") != std::string::npos;
   if (version) {
     std::size_t d = version->find(" Debian ");
     if (d != std::string::npos) {

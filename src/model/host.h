@@ -63,7 +63,7 @@ struct HostFacts {
   std::string kernel_version;         // "5.10.162"
   std::string kernel_version_source;  // "/proc/version", "release", ...
   // True when the kernel is a vendor build known to carry backported fixes
-  // under an old version number (RHEL/CentOS ".el" kernels): version ranges
+  // under an old version number (RHEL/CentOS ".el", Virtuozzo ".vz" kernels): version ranges
   // say nothing reliable about it.
   bool kernel_vendor_backports = false;
 

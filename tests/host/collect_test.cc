@@ -114,6 +114,13 @@ TEST(Kernel, RhelKernelIsMarkedAsCarryingBackports) {
   EXPECT_TRUE(f.kernel_vendor_backports);
 }
 
+TEST(Kernel, VirtuozzoKernelIsMarkedAsCarryingBackports) {
+  HostFacts f;
+  collect_kernel(tree("openvz"), f);
+  EXPECT_EQ(f.kernel_release, "3.10.0-1160.80.1.vz7.191.4");
+  EXPECT_TRUE(f.kernel_vendor_backports);
+}
+
 TEST(Lsm, AppArmorWithEnforcedProfilesIsEnforcing) {
   HostFacts f;
   collect_lsm(tree("lsm_apparmor"), f);

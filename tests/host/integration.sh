@@ -67,14 +67,14 @@ if grep -q integration-secret-value "$work/out.json"; then
 fi
 
 python3 - "$work/out.json" <<'PY'
-import json, sys
+import collections, json, sys
 report = json.load(open(sys.argv[1]))
 by = {}
 for f in report["findings"]:
     obj = f["object"]
     if obj.startswith("container vh-"):
         name = obj.split()[1]
-        by.setdefault(name, set()).add(f["rule"])
+        by.setdefault(name, collections.Counter())[f["rule"]] += 1
 base = {"root-user", "privilege-escalation", "capabilities-not-dropped",
         "writable-root-filesystem", "no-memory-limit", "no-cpu-limit", "no-pids-limit"}
 expected = {
@@ -89,17 +89,41 @@ expected = {
 }
 ok = True
 for name, want in expected.items():
-    got = by.get(name, set())
-    if got != want:
+    got = by.get(name, collections.Counter())
+    # Exactly these rules, each reported once for the container.
+    if got != collections.Counter(want):
         ok = False
-        print(f"FAIL {name}: missing {sorted(want - got)}, unexpected {sorted(got - want)}")
+        print(f"FAIL {name}: missing {sorted(want - set(got))}, unexpected "
+              f"{sorted(set(got) - want)}, repeated {sorted(r for r, n in got.items() if n > 1)}")
     else:
         print(f"ok   {name}: {sorted(got)}")
-# Every finding names its object; container findings carry name and short id.
+# CIS Docker Benchmark 1.6 controls, in the properties and in the message.
+cis = {"privileged": "5.5", "dangerous-capability": "5.4", "capabilities-not-dropped": "5.4",
+       "container-socket-mount": "5.32", "port-all-interfaces": "5.14",
+       "writable-root-filesystem": "5.13", "no-memory-limit": "5.11", "no-cpu-limit": "5.12",
+       "no-pids-limit": "5.29", "privilege-escalation": "5.26", "root-user": "4.1",
+       "secret-in-env": "4.10"}
 for f in report["findings"]:
-    assert f["object"], f
-    if f["object"].startswith("container vh-"):
-        assert "(" in f["object"] and ")" in f["object"], f["object"]
+    assert f["object"], f  # every finding names its object
+    if not f["object"].startswith("container vh-"):
+        continue
+    # Container findings carry name and short id.
+    assert "(" in f["object"] and ")" in f["object"], f["object"]
+    want = cis.get(f["rule"])
+    if want is None:
+        continue
+    got = (f.get("properties") or {}).get("cis")
+    if got != want or f"(CIS {want})" not in f["message"]:
+        ok = False
+        print(f"FAIL {f['object']} {f['rule']}: cis {got!r}, message {f['message']!r}")
 sys.exit(0 if ok else 1)
 PY
+
+# The text report opens with the host facts: versions from the daemon, and the
+# virtualization verdict followed by its evidence.
+"$vern" host --no-color --fail-on none >"$work/out.txt"
+grep -q "^  docker [0-9].*, runc .*containers checked" "$work/out.txt" ||
+  { echo "FAIL: no daemon versions in the text report"; cat "$work/out.txt"; exit 1; }
+grep -A1 "^  virtualization: " "$work/out.txt" | grep -q "^    - " ||
+  { echo "FAIL: no virtualization verdict with evidence"; cat "$work/out.txt"; exit 1; }
 echo "PASS"
