@@ -46,6 +46,8 @@ options:
       --sbom cyclonedx  print a CycloneDX 1.5 SBOM instead of findings
       --max-bytes N     stop after N uncompressed layer bytes (default 16 GiB)
       --max-files N     stop after N layer entries (default 2000000)
+      --max-path N      skip and report entries whose path is longer than N
+                        bytes (default 4096)
   -q, --quiet           text: print only errors and the summary
       --no-color        no ANSI colours (also when NO_COLOR is set)
 
@@ -105,6 +107,10 @@ int run_image(const std::vector<std::string>& args, const Io& io) {
       if (!parse_count(*f, options.limits.max_files)) {
         return p.usage_error("--max-files takes a positive number");
       }
+    } else if (auto n = p.value("", "--max-path")) {
+      std::uint64_t max_path = 0;
+      if (!parse_count(*n, max_path)) return p.usage_error("--max-path takes a positive number");
+      options.limits.max_path = std::size_t(max_path);
     } else if (p.error()) {
       return k_exit_error;
     } else if (p.flag("", "--list-packages")) {

@@ -118,7 +118,7 @@ bool fill_entry(archive_entry* ae, LayerScan& scan, const Budget& budget, LayerE
   if (name.size() > budget.limits().max_path) {
     skip(scan, budget,
          name.substr(0, 80) + "...: path longer than " + std::to_string(budget.limits().max_path) +
-             " bytes");
+             " bytes (raise it with --max-path)");
     return false;
   }
   if (!normalize_layer_path(name, e.path)) {

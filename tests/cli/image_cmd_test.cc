@@ -87,6 +87,29 @@ TEST(ImageCommand, UnreadableInputsExitTwo) {
   EXPECT_NE((limited.out + limited.err).find("--max-bytes"), std::string::npos) << limited.out;
 }
 
+TEST(ImageCommand, PathAndFileLimitsHaveFlags) {
+  std::string long_path = "srv/" + std::string(120, 'p');
+  std::string image = write_image(
+      "limits", {test::make_tar({{long_path, 'f', "x"}, {"a", 'f', "1"}, {"b", 'f', "2"}})},
+      R"({"User":"app"})");
+  auto plain = run_process({VERN_BINARY, "image", image, "--format", "json"});
+  EXPECT_TRUE(nlohmann::json::parse(plain.out)["errors"].empty()) << plain.out;
+
+  auto path = run_process({VERN_BINARY, "image", image, "--format", "json", "--max-path", "64"});
+  EXPECT_EQ(path.exit_code, 2) << path.err;
+  nlohmann::json doc = nlohmann::json::parse(path.out);
+  ASSERT_EQ(doc["errors"].size(), 1u) << path.out;
+  EXPECT_NE(doc["errors"][0]["message"].get<std::string>().find("path longer than 64 bytes"),
+            std::string::npos)
+      << path.out;
+
+  auto files = run_process({VERN_BINARY, "image", image, "--max-files", "2"});
+  EXPECT_EQ(files.exit_code, 2);
+  EXPECT_NE((files.out + files.err).find("--max-files"), std::string::npos) << files.out;
+  EXPECT_EQ(run_process({VERN_BINARY, "image", image, "--max-path", "0"}).exit_code, 2);
+  EXPECT_EQ(run_process({VERN_BINARY, "image", image, "--max-path", "x"}).exit_code, 2);
+}
+
 TEST(ImageCommand, HostileEntriesAreReportedAndTheRestIsScanned) {
   std::string image = write_image(
       "hostile", {test::make_tar({{"../../etc/cron.d/x", 'f', "boom"}, {"ok/.env", 'f', "A=1"}})},

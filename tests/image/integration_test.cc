@@ -66,6 +66,31 @@ TEST(ImageIntegration, DebianPackagesMatchDpkgQueryInEveryFormat) {
   }
 }
 
+// The same rootfs imported into a real daemon and written back by `docker
+// save` and `skopeo copy` (make-test-images.sh, with a daemon): archives this
+// reader did not write. One layer; skipped when they were not made.
+TEST(ImageIntegration, DebianImportedAndCopiedByRealToolsMatchDpkgQuery) {
+  REQUIRE_IMAGES();
+  if (!std::ifstream(images_dir() + "/bookworm-import.docker.tar")) {
+    GTEST_SKIP() << "no bookworm-import.docker.tar (make-test-images.sh without a daemon)";
+  }
+  std::set<std::string> expected = dpkg_query_lines();
+  std::string diff_id;
+  for (const char* name : {"bookworm-import.docker.tar", "bookworm-skopeo-oci:12",
+                           "bookworm-skopeo-oci", "bookworm-skopeo.oci.tar"}) {
+    SCOPED_TRACE(name);
+    Image image = open(name);
+    ASSERT_EQ(image.layers.size(), 1u);
+    EXPECT_TRUE(image.warnings.empty()) << image.warnings.front();
+    // skopeo recompresses the layer; its uncompressed digest stays docker's.
+    if (diff_id.empty()) diff_id = image.layers[0].diff_id;
+    EXPECT_EQ(image.layers[0].diff_id, diff_id);
+    PackageInventory inv = read_packages(image);
+    EXPECT_EQ(inv.os.codename, "bookworm");
+    EXPECT_EQ(package_lines(inv), expected);
+  }
+}
+
 TEST(ImageIntegration, DebianFileFacts) {
   REQUIRE_IMAGES();
   Image image = open("bookworm.docker.tar");
