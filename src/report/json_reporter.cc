@@ -128,11 +128,31 @@ void append_finding(std::string& out, const Finding& f) {
   append_field(out, "object", f.object);
   append_field(out, "message", f.message);
   append_field(out, "remedy", f.remedy);
-  if (!f.properties.empty()) {
-    Json props = Json::object();
-    for (const auto& [key, value] : f.properties) props[key] = value;
-    out += ",\"properties\":";
-    out += dump_json(props);
+  if (f.properties.empty()) {
+    out += '}';
+    return;
+  }
+  out += ",\"properties\":";
+  const auto& props = f.properties;
+  bool distinct = true;
+  for (size_t i = 0; i < props.size() && distinct; ++i) {
+    for (size_t k = 0; k < i; ++k) distinct = distinct && props[k].first != props[i].first;
+  }
+  if (!distinct) {
+    // A repeated key keeps its first place and its last value, as in a JSON object.
+    Json object = Json::object();
+    for (const auto& [key, value] : props) object[key] = value;
+    out += dump_json(object);
+  } else {
+    char sep = '{';
+    for (const auto& [key, value] : props) {
+      out += sep;
+      sep = ',';
+      append_string(out, key);
+      out += ':';
+      append_string(out, value);
+    }
+    out += '}';
   }
   out += '}';
 }

@@ -147,6 +147,8 @@ TEST(JsonReporter, FindingTextIsNlohmannsDump) {
   for (const std::string& text : texts) {
     Finding f = make_test_finding("rule-" + text, Severity::medium, "dir/" + text, 3, 4, "",
                                   "message " + text, "remedy " + text, "object " + text);
+    f.properties = {{"cis", "5." + text}, {"key " + text, "value"}, {"cis", "again"}};
+    if (text.size() % 2 == 0) f.properties.pop_back();  // with and without a repeated key
     nlohmann::ordered_json expected;
     expected["rule"] = f.rule;
     expected["severity"] = "medium";
@@ -156,6 +158,7 @@ TEST(JsonReporter, FindingTextIsNlohmannsDump) {
     expected["object"] = f.object;
     expected["message"] = f.message;
     expected["remedy"] = f.remedy;
+    for (const auto& [key, value] : f.properties) expected["properties"][key] = value;
     std::string out = render(json_options(), {{f.file, {f}}}, {}, Summary{});
     size_t begin = out.find("\n    {");
     ASSERT_NE(begin, std::string::npos) << out;
