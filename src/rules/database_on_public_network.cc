@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "rules/helpers.h"
 #include "rules/subject.h"
@@ -76,11 +77,19 @@ bool is_database_image(const Located<ImageRef>& image) {
          k_database_names.end();
 }
 
-const ComposeProject* project_of(const Inventory& inv, const Workload& w) {
-  for (const ComposeProject& p : inv.compose_projects) {
-    if (p.file == w.file) return &p;
-  }
-  return nullptr;
+// The first project of each file. A scan merges every Compose file it saw, so
+// a search per database service would be quadratic in the corpus.
+using ProjectIndex = std::unordered_map<std::string_view, const ComposeProject*>;
+
+ProjectIndex index_projects(const Inventory& inv) {
+  ProjectIndex index;
+  for (const ComposeProject& p : inv.compose_projects) index.try_emplace(p.file, &p);
+  return index;
+}
+
+const ComposeProject* project_of(const ProjectIndex& projects, const Workload& w) {
+  auto it = projects.find(w.file);
+  return it == projects.end() ? nullptr : it->second;
 }
 
 // True iff `name` is known to be a non-internal network of the project.
@@ -98,7 +107,8 @@ bool is_public(const ComposeProject* project, std::string_view name) {
   return !declared->internal.is(true);
 }
 
-void check_service(const Inventory& inv, const Workload& w, const Container& c, FindingSink& out) {
+void check_service(const ProjectIndex& projects, const Workload& w, const Container& c,
+                   FindingSink& out) {
   // host-network reports `network_mode: host`; `none` has no network; a
   // `service:`/`container:` mode shares a network namespace checked there.
   if (w.network_mode.is_literal() || w.network_mode.is_dynamic()) {
@@ -108,7 +118,7 @@ void check_service(const Inventory& inv, const Workload& w, const Container& c, 
                              " on Docker's default bridge network, which is not internal"));
     return;
   }
-  const ComposeProject* project = project_of(inv, w);
+  const ComposeProject* project = project_of(projects, w);
   if (!w.networks_written) {
     if (!is_public(project, "default")) return;
     out.add(make_finding(k_info, w, &c, w.where,
@@ -126,11 +136,12 @@ void check_service(const Inventory& inv, const Workload& w, const Container& c, 
 }
 
 void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
+  const ProjectIndex projects = index_projects(inv);
   for (const Workload& w : inv.workloads) {
     if (!applies(k_info, w) || w.host_network.is(true)) continue;
     for (const Container& c : w.containers) {
       if (!is_database_image(c.image)) continue;
-      check_service(inv, w, c, out);
+      check_service(projects, w, c, out);
       break;
     }
   }
