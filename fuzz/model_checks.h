@@ -52,6 +52,9 @@ inline void check_container(const Container& c) {
   for (const PortMapping& p : c.ports) {
     require_at(p.where, "port without a position");
     require_located(p.host_ip, "port host ip");
+    for (int port : {p.container_first, p.container_last, p.host_first, p.host_last}) {
+      require(port >= 0 && port <= 65535, "port number out of range");
+    }
     require(p.container_first <= p.container_last || p.container_last == 0, "port range reversed");
     require(p.host_first <= p.host_last || p.host_last == 0, "host port range reversed");
   }

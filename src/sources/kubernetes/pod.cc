@@ -36,6 +36,18 @@ Located<std::string> profile_type(const yaml::Node* sc, std::string_view key, Ya
   return r.string(p, "type", p->where());
 }
 
+// A port number at `key` of port entry `p`: an error, and unknown (dynamic),
+// outside 0-65535, so that 4294967376 is not read as port 80.
+Located<std::int64_t> port_number(const yaml::Node* p, std::string_view key, YamlReader& r) {
+  Located<std::int64_t> v = r.integer(p, key, p->where());
+  if (v.is_literal() && (v.value < 0 || v.value > 65535)) {
+    r.error(v.where,
+            std::string(key) + " must be between 0 and 65535, not " + std::to_string(v.value));
+    return Located<std::int64_t>::dynamic(v.where);
+  }
+  return v;
+}
+
 struct PodLevel {
   const yaml::Node* sc = nullptr;
   const yaml::Node* annotations = nullptr;
@@ -113,9 +125,9 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
       if (!p) continue;
       PortMapping pm;
       pm.where = p->where();
-      Located<std::int64_t> cp = r.integer(p, "containerPort", p->where());
+      Located<std::int64_t> cp = port_number(p, "containerPort", r);
       if (cp.is_literal()) pm.container_first = pm.container_last = int(cp.value);
-      Located<std::int64_t> hp = r.integer(p, "hostPort", p->where());
+      Located<std::int64_t> hp = port_number(p, "hostPort", r);
       if (!hp.is_absent() && !(hp.is_literal() && hp.value == 0)) {
         pm.published = true;
         pm.k8s_host_port = true;
