@@ -31,13 +31,13 @@ Walker::Walker(std::vector<std::string> roots, std::vector<std::string> ignore)
     : m_roots(std::move(roots)), m_ignore(std::move(ignore)) {}
 
 bool Walker::ignored(const std::string& path, const std::string& root) const {
-  if (m_ignore.empty()) return false;
+  if (m_root_ignore.empty()) return false;
   std::string rel = path;
   if (root != path && path.compare(0, root.size(), root) == 0) {
     rel = path.substr(root.size());
     while (!rel.empty() && rel[0] == '/') rel.erase(0, 1);
   }
-  for (const std::string& g : m_ignore) {
+  for (const std::string& g : m_root_ignore) {
     if (glob_match(g, path) || glob_match(g, rel)) return true;
   }
   return false;
@@ -78,6 +78,10 @@ std::optional<WalkItem> Walker::next(std::optional<Error>& error) {
         return std::nullopt;
       }
       if (S_ISDIR(st.st_mode)) {
+        m_root_ignore.clear();
+        for (const std::string& g : m_ignore) {
+          if (!glob_match(g, root)) m_root_ignore.push_back(g);
+        }
         if (auto e = open_dir(root, root)) {
           error = std::move(e);
           return std::nullopt;

@@ -18,7 +18,9 @@ struct WalkItem {
 class Walker {
  public:
   // `roots`: files and folders as given. `ignore`: globs (config ignore_paths)
-  // matched against the path and the path relative to its root.
+  // matched against the path and the path relative to its root. A root is
+  // scanned even when a pattern covers it (the user named it): such patterns
+  // are not applied below that root.
   Walker(std::vector<std::string> roots, std::vector<std::string> ignore);
 
   // The next file, or nullopt at the end. Errors (a root that does not exist,
@@ -38,6 +40,7 @@ class Walker {
   std::vector<std::string> m_roots;
   size_t m_next_root = 0;
   std::vector<std::string> m_ignore;
+  std::vector<std::string> m_root_ignore;  // m_ignore minus the patterns covering the current root
   std::vector<Dir> m_stack;
 };
 
