@@ -76,7 +76,8 @@ void translate_network_policy(const ObjectHeader& h, const yaml::Node& object, Y
   out.network_policies.push_back(std::move(np));
 }
 
-void translate_namespace(const ObjectHeader& h, const yaml::Node&, YamlReader& r, Inventory& out) {
+void translate_namespace(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
+                         Inventory& out) {
   Namespace ns;
   ns.file = std::string(r.file());
   ns.name = h.name;
@@ -84,7 +85,8 @@ void translate_namespace(const ObjectHeader& h, const yaml::Node&, YamlReader& r
   ns.labels_where = h.where;
   ns.suppressed = suppressed_slugs(h);
   if (h.metadata) {
-    ns.labels_where = key_at(*h.metadata, "labels", h.where);
+    // A missing label is written under `metadata:`, so that is where it points.
+    ns.labels_where = key_at(*h.metadata, "labels", key_at(object, "metadata", h.where));
     const yaml::Node* labels = r.mapping(h.metadata->get("labels"), "metadata.labels");
     ns.enforce_level = r.string(labels, "pod-security.kubernetes.io/enforce", ns.labels_where);
   } else {
