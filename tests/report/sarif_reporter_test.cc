@@ -1,6 +1,5 @@
 // The SARIF reporter writes logs that the official 2.1.0 schema accepts.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -8,34 +7,16 @@
 
 #include "report/render.h"
 #include "rules/catalog.h"
-#include "support/run_process.h"
+#include "support/sarif_schema.h"
 
 namespace vern {
 namespace {
 
 using nlohmann::json;
 using testing::FileFindings;
+using testing::have_jsonschema;
 using testing::make_test_finding;
 using testing::render;
-
-constexpr const char* k_python = "/usr/bin/python3";
-
-// Validates argv[2] (an instance) against argv[1] (a draft-04 schema), with
-// format checks where the installed jsonschema has them.
-constexpr const char* k_validate = R"(
-import json, sys
-import jsonschema
-with open(sys.argv[1]) as f:
-    schema = json.load(f)
-with open(sys.argv[2]) as f:
-    instance = json.load(f)
-cls = jsonschema.Draft4Validator
-checker = getattr(cls, "FORMAT_CHECKER", None) or jsonschema.FormatChecker()
-errors = sorted(cls(schema, format_checker=checker).iter_errors(instance), key=str)
-for e in errors:
-    print(list(e.absolute_path), e.message, file=sys.stderr)
-sys.exit(1 if errors else 0)
-)";
 
 ReportOptions sarif_options() {
   ReportOptions options;
@@ -77,34 +58,16 @@ std::string sample_log() {
   return render(sarif_options(), files, {located, Error::failed("daemon unreachable")}, summary);
 }
 
-// Runs the schema validator on `log`; returns its exit code and messages.
-testing::ProcessResult validate(const std::string& log) {
-  char path[] = "/tmp/vern-sarif-XXXXXX";
-  int fd = mkstemp(path);
-  EXPECT_GE(fd, 0);
-  EXPECT_EQ(write(fd, log.data(), log.size()), ssize_t(log.size()));
-  close(fd);
-  std::string schema = VERN_SHARED_DIR "/schemas/sarif-schema-2.1.0.json";
-  auto result = testing::run_process({k_python, "-c", k_validate, schema, path});
-  unlink(path);
-  return result;
-}
-
-bool have_jsonschema() {
-  if (access(k_python, X_OK) != 0) return false;
-  return testing::run_process({k_python, "-c", "import jsonschema"}).exit_code == 0;
-}
-
 TEST(SarifReporter, LogWithResultsMatchesSchema) {
   if (!have_jsonschema()) GTEST_SKIP() << "python3 jsonschema is not installed";
-  auto result = validate(sample_log());
+  auto result = testing::validate_sarif(sample_log());
   EXPECT_EQ(result.exit_code, 0) << result.err << result.out;
 }
 
 TEST(SarifReporter, EmptyLogMatchesSchema) {
   if (!have_jsonschema()) GTEST_SKIP() << "python3 jsonschema is not installed";
   std::string log = render(sarif_options(), {}, {}, Summary{});
-  auto result = validate(log);
+  auto result = testing::validate_sarif(log);
   EXPECT_EQ(result.exit_code, 0) << result.err << result.out;
   json doc = json::parse(log);
   EXPECT_TRUE(doc["runs"][0]["results"].empty());
