@@ -1,0 +1,115 @@
+// End-to-end: `vern scan` on hostile and foreign inputs. Each broken file is an
+// error with file:line:col and exit 2, the other files of the same scan are
+// still reported, and nothing crashes. Files of other tools found in a walk are
+// skipped quietly; named explicitly, they are "not a recognised format".
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli/scan_fixtures.h"
+
+namespace vern {
+namespace {
+
+using nlohmann::json;
+using testing::vern_scan;
+using testing::vern_scan_json;
+
+const json* error_for(const json& doc, const std::string& file_suffix) {
+  for (const json& e : doc["errors"]) {
+    if (e["file"].get<std::string>().ends_with(file_suffix)) return &e;
+  }
+  return nullptr;
+}
+
+TEST(ScanRobustness, BrokenFilesAreErrorsAndTheOthersAreStillReported) {
+  testing::ScratchDir dir;
+  std::string manifest_head = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n";
+  dir.write("deep.yaml",
+            manifest_head + "  k: " + std::string(5000, '[') + std::string(5000, ']') + "\n");
+  dir.write("huge-scalar.yaml", manifest_head + "  k: " + std::string(10u << 20, 'x') + "\n");
+
+  int code = -1;
+  json doc = vern_scan_json({"robust", dir.path()}, code);
+  EXPECT_EQ(code, 2);
+
+  struct Expected {
+    const char* file;
+    int line;
+    int column;
+    const char* message;
+  };
+  for (const Expected& x : {
+           Expected{"robust/invalid.yaml", 6, 5, "YAML syntax error"},
+           Expected{"robust/shape.yaml", 6, 15, "containers must be a list, not a scalar"},
+           Expected{"robust/alias-bomb.yaml", 12, 16, "alias bomb"},
+           Expected{"/deep.yaml", 6, 260, "nesting deeper than 256 levels"},
+           Expected{"/huge-scalar.yaml", 6, 6, "exceeds the limit"},
+       }) {
+    const json* e = error_for(doc, x.file);
+    ASSERT_NE(e, nullptr) << x.file << " in " << doc["errors"].dump();
+    EXPECT_EQ((*e)["line"], x.line) << x.file;
+    EXPECT_EQ((*e)["column"], x.column) << x.file;
+    EXPECT_NE((*e)["message"].get<std::string>().find(x.message), std::string::npos)
+        << (*e)["message"];
+  }
+  EXPECT_EQ(doc["errors"].size(), 5u) << doc["errors"].dump();
+  EXPECT_EQ(doc["summary"]["errors"], 5);
+  // good.yaml beside them is fully checked.
+  auto good = testing::rules_at(doc, "robust/good.yaml");
+  EXPECT_NE(std::find(good.begin(), good.end(), std::pair<std::string, int>{"privileged", 10}),
+            good.end());
+  // What shape.yaml did say correctly is still checked.
+  auto shape = testing::rules_at(doc, "robust/shape.yaml");
+  EXPECT_FALSE(shape.empty());
+}
+
+TEST(ScanRobustness, BrokenFilesWithSeveralWorkers) {
+  auto one = vern_scan({"--format", "json", "--jobs", "1", "robust", "text", "low"});
+  auto four = vern_scan({"--format", "json", "--jobs", "4", "robust", "text", "low"});
+  EXPECT_EQ(one.exit_code, 2);
+  EXPECT_EQ(four.exit_code, 2);
+  EXPECT_EQ(one.out, four.out);  // same order whatever the number of threads
+}
+
+TEST(ScanRobustness, ForeignFilesInAWalkAreSkippedQuietly) {
+  int code = -1;
+  json doc = vern_scan_json({"skip"}, code);
+  EXPECT_EQ(code, 1);  // the one real finding of skip/compose.yaml
+  EXPECT_TRUE(doc["errors"].empty()) << doc["errors"].dump();
+  ASSERT_EQ(doc["findings"].size(), 1u) << doc["findings"].dump();
+  EXPECT_EQ(doc["findings"][0]["file"], "skip/compose.yaml");
+  EXPECT_EQ(doc["findings"][0]["rule"], "image-not-pinned");
+}
+
+TEST(ScanRobustness, AnUnrecognisedFileNamedExplicitlyIsAnError) {
+  for (const char* file : {"skip/mkdocs.yml", "skip/chart/values.yaml"}) {
+    auto r = vern_scan({file});
+    EXPECT_EQ(r.exit_code, 2) << file;
+    EXPECT_EQ(r.out, std::string(file) +
+                         ": error: not a recognised format\nno findings in 0 files; 1 error\n");
+  }
+}
+
+TEST(ScanRobustness, ATemplateNamedExplicitlyIsAnErrorWithAHint) {
+  auto r = vern_scan({"-q", "skip/chart/templates/deployment.yaml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("skip/chart/templates/deployment.yaml:12:11: error: "), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("render it first, e.g. helm template"), std::string::npos) << r.out;
+}
+
+TEST(ScanRobustness, EmptyAndBinaryFilesDoNotCrash) {
+  testing::ScratchDir dir;
+  dir.write("empty.yaml", "");
+  dir.write("compose.yaml", "");
+  dir.write("nul.yaml", std::string("apiVersion: v1\nkind: Pod\0\xff\xfe", 27));
+  dir.write("docs.yaml", "---\n---\n...\n");
+  auto r = vern_scan({"--format", "json", dir.path()});
+  EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 2) << r.exit_code << r.err;
+  EXPECT_FALSE(json::parse(r.out, nullptr, false).is_discarded()) << r.out;
+}
+
+}  // namespace
+}  // namespace vern
