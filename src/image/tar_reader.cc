@@ -118,6 +118,11 @@ Error archive_error(archive* a) {
   return Error::invalid(std::string("not a readable image archive: ") + (e ? e : "unknown format"));
 }
 
+// Member names of the outer archive ("blobs/sha256/<64 hex>", "<id>/layer.tar")
+// are bounded on their own: --max-path is about layer entries, and a low one
+// must not hide the manifest or a blob.
+constexpr std::size_t k_max_member_path = 4096;
+
 Status walk(archive* a, Mode mode, const std::set<std::string>& wanted, Budget& budget,
             TarContents& out) {
   const ImageLimits& limits = budget.limits();
@@ -129,7 +134,7 @@ Status walk(archive* a, Mode mode, const std::set<std::string>& wanted, Budget& 
     if (Status st = budget.add_file(); !st.ok()) return st;
     std::string name;
     const char* raw = archive_entry_pathname(ae);
-    if (!raw || !normalize_layer_path(raw, name) || name.size() > limits.max_path) continue;
+    if (!raw || !normalize_layer_path(raw, name) || name.size() > k_max_member_path) continue;
     if (const char* hl = archive_entry_hardlink(ae)) {
       std::string target;
       if (normalize_layer_path(hl, target)) out.aliases[name] = target;
