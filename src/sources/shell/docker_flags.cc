@@ -117,7 +117,7 @@ constexpr FlagSpec k_flags[] = {
     {"preserve-fds", '\0', true, FlagId::other, true, false},
     {"privileged", '\0', false, FlagId::privileged, false, false},
     {"publish", 'p', true, FlagId::publish, false, false},
-    {"publish-all", 'P', false, FlagId::other, false, false},
+    {"publish-all", 'P', false, FlagId::publish_all, false, false},
     {"pull", '\0', true, FlagId::other, false, false},
     {"quiet", 'q', false, FlagId::other, false, false},
     {"read-only", '\0', false, FlagId::read_only, false, false},

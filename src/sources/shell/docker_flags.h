@@ -29,6 +29,7 @@ enum class FlagId : std::uint8_t {
   pids_limit,
   privileged,
   publish,
+  publish_all,
   read_only,
   security_opt,
   tmpfs,

@@ -56,10 +56,28 @@ class LaunchParser {
         short_flags(w);
       }
     }
+    if (m_publish_all) publish_exposed();
     image();
   }
 
  private:
+  void apply(FlagId id, const FlagValue& v) {
+    if (id == FlagId::publish_all) m_publish_all = v.literal && v.text == "true";
+    apply_flag(id, v, m_out.workload);
+  }
+
+  // `-P` publishes every exposed port on a random port of every host
+  // interface. Only the `--expose` ports of this command are known; the
+  // image's own EXPOSE list is not guessed.
+  void publish_exposed() {
+    for (PortMapping& p : m_out.workload.containers.front().ports) {
+      if (p.published) continue;
+      p.published = true;
+      p.host_ip = Located<std::string>::absent(p.where);
+      p.host_first = p.host_last = 0;
+    }
+  }
+
   void issue(Location where, std::string message) {
     CommandIssue i;
     i.where = where;
@@ -105,7 +123,7 @@ class LaunchParser {
         return;
       }
     }
-    apply_flag(f.id, v, m_out.workload);
+    apply(f.id, v);
   }
 
   void long_flag(const ShellWord& w) {
@@ -129,7 +147,7 @@ class LaunchParser {
       return;
     }
     FlagValue v;
-    if (value(w, flag, attached, has_attached, v)) apply_flag(f->id, v, m_out.workload);
+    if (value(w, flag, attached, has_attached, v)) apply(f->id, v);
   }
 
   void short_flags(const ShellWord& w) {
@@ -150,7 +168,7 @@ class LaunchParser {
         std::string_view rest = t.substr(k + 1);
         if (!rest.empty() && rest[0] == '=') rest.remove_prefix(1);
         FlagValue v;
-        if (value(w, flag, rest, !rest.empty(), v)) apply_flag(f->id, v, m_out.workload);
+        if (value(w, flag, rest, !rest.empty(), v)) apply(f->id, v);
         return;
       }
       bool last = k + 1 == t.size();
@@ -159,7 +177,7 @@ class LaunchParser {
         boolean(*f, w, flag, t.substr(k + 2), true);
         return;
       }
-      apply_flag(f->id, FlagValue{"true", w.where, true}, m_out.workload);
+      apply(f->id, FlagValue{"true", w.where, true});
     }
     ++m_j;
   }
@@ -187,6 +205,7 @@ class LaunchParser {
   Launch& m_out;
   Engine m_engine;
   bool m_create;
+  bool m_publish_all = false;
 };
 
 void init_workload(Launch& l, std::string_view file) {

@@ -256,6 +256,7 @@ void apply_flag(FlagId id, const FlagValue& v, Workload& w) {
       break;
     }
     case FlagId::detach:
+    case FlagId::publish_all:  // the caller publishes the --expose ports
     case FlagId::other:
       break;
   }

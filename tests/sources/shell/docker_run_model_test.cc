@@ -92,6 +92,21 @@ TEST(DockerRunModel, PublishForms) {
   EXPECT_EQ(p[7].container_first, 9999);
 }
 
+TEST(DockerRunModel, PublishAllPublishesTheExposedPorts) {
+  Workload w = run("docker run --expose 5432 -P --expose=6379/udp img");
+  const auto& p = w.containers[0].ports;
+  ASSERT_EQ(p.size(), 2u);
+  for (const PortMapping& port : p) {
+    EXPECT_TRUE(port.published);
+    EXPECT_TRUE(port.host_ip.is_absent());
+    EXPECT_EQ(port.host_first, 0);
+  }
+  EXPECT_EQ(p[0].container_first, 5432);
+  EXPECT_EQ(p[1].protocol, "udp");
+  EXPECT_FALSE(run("docker run -P=false --expose 5432 img").containers[0].ports[0].published);
+  EXPECT_FALSE(run("docker run --expose 5432 img sh -c -P").containers[0].ports[0].published);
+}
+
 TEST(DockerRunModel, VolumesAndMounts) {
   Workload w =
       run("docker run -v /var/run/docker.sock:/var/run/docker.sock:ro -v data:/data -v /cache "
