@@ -120,8 +120,27 @@ OsRelease read_os_release(const Image& image) {
   return os;
 }
 
+namespace {
+
+// A path the inventory reads that cannot be resolved for a reason other than
+// its absence (a symlink loop): reported, so an empty inventory is explained.
+void note_unresolvable(const Image& image, std::vector<std::string>* warnings) {
+  if (!warnings) return;
+  for (const char* path :
+       {"etc/os-release", "usr/lib/os-release", "etc/alpine-release", "etc/debian_version",
+        "var/lib/dpkg/status", "lib/apk/db/installed", "var/lib/rpm/rpmdb.sqlite",
+        "usr/lib/sysimage/rpm/rpmdb.sqlite", "var/lib/rpm/Packages"}) {
+    Result<const TreeNode*> n = image.tree.lookup(path);
+    if (n.ok() || n.error().kind == Error::Kind::not_found) continue;
+    warnings->push_back(n.error().message + "; not read for the package inventory");
+  }
+}
+
+}  // namespace
+
 PackageInventory read_packages(const Image& image, std::vector<std::string>* warnings) {
   PackageInventory out;
+  note_unresolvable(image, warnings);
   out.os = read_os_release(image);
   read_db(image, "var/lib/dpkg/status", dpkg_parser, out, warnings);
   image.tree.for_each_below(

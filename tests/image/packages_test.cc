@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "image/translate.h"
 #include "image_builder.h"
 
@@ -71,6 +73,26 @@ TEST(ReadPackages, DeletedDatabaseMeansNoPackages) {
       test::make_tar({{"var/lib/dpkg/.wh.status", 'f'}}),
   };
   EXPECT_TRUE(read_packages(read(plain)).packages.empty());
+}
+
+TEST(ReadPackages, SymlinkLoopOnADatabaseIsReportedNotFollowedForever) {
+  std::vector<std::string> plain = {test::make_tar({
+      {"etc/os-release", 'l', "", 0777, "../usr/lib/os-release"},
+      {"usr/lib/os-release", 'l', "", 0777, "../../etc/os-release"},
+      {"var/lib/dpkg/status", 'l', "", 0777, "status"},
+      {"lib/apk/db/installed", 'f', "P:musl\nV:1.2.4-r2\nA:x86_64\no:musl\n\n"},
+  })};
+  std::vector<std::string> warnings;
+  PackageInventory inv = read_packages(read(plain), &warnings);
+  ASSERT_EQ(inv.packages.size(), 1u);  // the other database is still read
+  EXPECT_EQ(inv.packages[0].name, "musl");
+  EXPECT_TRUE(inv.os.id.empty());
+  std::set<std::string> looped;
+  for (const std::string& w : warnings) {
+    if (w.find("symlink loop") != std::string::npos) looped.insert(w.substr(0, w.find(':')));
+  }
+  EXPECT_EQ(looped, (std::set<std::string>{"/etc/os-release", "/usr/lib/os-release",
+                                           "/var/lib/dpkg/status"}));
 }
 
 TEST(PackageUrl, PurlsPerFormat) {
