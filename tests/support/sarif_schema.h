@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "support/run_process.h"
@@ -40,8 +41,8 @@ inline bool have_jsonschema() {
 // Runs the schema validator on `log`; exit_code 0 when valid, else the
 // messages are in err. REQUIRES: have_jsonschema().
 inline ProcessResult validate_sarif(const std::string& log) {
-  char path[] = "/tmp/vern-sarif-XXXXXX";
-  int fd = mkstemp(path);
+  std::string path = (std::filesystem::temp_directory_path() / "vern-sarif-XXXXXX").string();
+  int fd = mkstemp(path.data());
   if (fd < 0) return {};
   bool written = write(fd, log.data(), log.size()) == ssize_t(log.size());
   close(fd);
@@ -50,7 +51,7 @@ inline ProcessResult validate_sarif(const std::string& log) {
     std::string schema = VERN_SHARED_DIR "/schemas/sarif-schema-2.1.0.json";
     result = run_process({k_python, "-c", k_validate_sarif, schema, path});
   }
-  unlink(path);
+  unlink(path.c_str());
   return result;
 }
 
