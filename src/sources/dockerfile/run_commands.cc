@@ -16,22 +16,30 @@ void append(std::vector<ShellPipeline>& to, std::vector<ShellPipeline> from) {
   for (ShellPipeline& p : from) to.push_back(std::move(p));
 }
 
-// True when the here-documents of this RUN are scripts: the command line is
-// nothing but redirections, or it runs a shell without `-c`.
-bool heredocs_are_scripts(const std::vector<ShellPipeline>& line) {
-  if (line.empty()) return true;
+bool before_or_at(Location a, Location b) {
+  return a.line < b.line || (a.line == b.line && a.column <= b.column);
+}
+
+// True when here-document `h` is a script: the command line is nothing but
+// redirections (BuildKit runs the body with the default shell), or the
+// command it is attached to is a shell without `-c`. A here-document feeds
+// the last command that starts at or before its marker (the first command
+// when the marker comes first: `<<EOF bash`), so in
+// `bash <<A && cat <<B > f` only A is a script.
+bool heredoc_is_script(const std::vector<ShellPipeline>& line, const Heredoc& h) {
+  const ShellCommand* owner = nullptr;
   for (const ShellPipeline& p : line) {
     for (const ShellCommand& c : p.commands) {
-      const ShellWord* prog = c.program();
-      if (!prog || !is_shell(shell::program_name(*prog))) continue;
-      bool dash_c = false;
-      for (std::size_t k = c.command_index + 1; k < c.words.size(); ++k) {
-        dash_c |= c.words[k].text == "-c";
-      }
-      if (!dash_c) return true;
+      if (!owner || before_or_at(c.where, h.where)) owner = &c;
     }
   }
-  return false;
+  if (!owner) return true;
+  const ShellWord* prog = owner->program();
+  if (!prog || !is_shell(shell::program_name(*prog))) return false;
+  for (std::size_t k = owner->command_index + 1; k < owner->words.size(); ++k) {
+    if (owner->words[k].text == "-c") return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -62,8 +70,9 @@ ShellScript run_script(const Instruction& ins, bool posix_shell) {
   }
   if (!posix_shell) return script;
   script.pipelines = shell::tokenize(ins.args);
-  if (!ins.heredocs.empty() && heredocs_are_scripts(script.pipelines)) {
-    for (const Heredoc& h : ins.heredocs) append(script.pipelines, shell::tokenize(h.body));
+  std::vector<ShellPipeline> line = script.pipelines;
+  for (const Heredoc& h : ins.heredocs) {
+    if (heredoc_is_script(line, h)) append(script.pipelines, shell::tokenize(h.body));
   }
   return script;
 }

@@ -203,6 +203,25 @@ TEST(DockerfileTranslator, RunCommandsBecomeScripts) {
   EXPECT_TRUE(s[4].pipelines.empty());
 }
 
+TEST(DockerfileTranslator, OnlyHereDocumentsFedToAShellAreScripts) {
+  Result r = translate(
+      "FROM a:1\n"
+      "RUN bash <<A && cat <<B > /etc/motd\n"
+      "echo one\n"
+      "A\n"
+      "curl -s https://x | sh\n"
+      "B\n"
+      "RUN <<C sh\n"
+      "echo two\n"
+      "C\n");
+  const auto& s = r.t.inventory.scripts;
+  ASSERT_EQ(s.size(), 2u);
+  ASSERT_EQ(s[0].pipelines.size(), 3u);  // bash, cat, and A's body; not B's
+  EXPECT_EQ(s[0].pipelines[2].commands[0].words[1].text, "one");
+  ASSERT_EQ(s[1].pipelines.size(), 2u);
+  EXPECT_EQ(s[1].pipelines[1].commands[0].where, (Location{8, 1}));
+}
+
 TEST(DockerfileTranslator, NoFromIsAnError) {
   Result r = translate("RUN echo\n");
   EXPECT_TRUE(r.t.inventory.workloads.empty());
