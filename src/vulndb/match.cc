@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
+#include <span>
 
 #include "vulndb/cvss.h"
 #include "vulndb/ecosystem.h"
@@ -115,16 +117,29 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
   if (key.empty()) return out;
   const VersionScheme scheme = scheme_for_ecosystem(key);
 
-  ScoreCache scores;
-  // An affected entry that applies, noted during the scan of a package's
-  // rows; its advisory is read afterwards.
+  // One lookup per (package, name it is known by): the source name, and for
+  // rpm also the binary name.
+  struct Lookup {
+    std::size_t package;
+    std::string name;
+    std::string version;
+  };
+  // An affected entry that applies to a lookup; its advisory is read later.
   struct Hit {
     std::int64_t advisory_row;
     std::string fixed;
     VulnSeverity distro_severity;
     std::string distro_rater;
   };
-  std::vector<Hit> hits;
+  std::vector<Lookup> lookups;
+  for (std::size_t i = 0; i < inventory.packages.size(); ++i) {
+    const Package& p = inventory.packages[i];
+    std::string source = p.source_name.empty() ? p.name : p.source_name;
+    const bool binary_too = p.format == PackageFormat::rpm && p.name != source;
+    lookups.push_back({i, std::move(source), installed_version(p)});
+    if (binary_too) lookups.push_back({i, p.name, lookups.back().version});
+  }
+  std::vector<std::vector<Hit>> hits(lookups.size());
 
   // One read transaction: the file is locked once, not per lookup.
   if (Status s = db.begin_read(); !s) return s.error();
@@ -132,56 +147,98 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
     Database& db;
     ~EndRead() { db.end_read(); }
   } end_read{db};
-  for (const Package& p : inventory.packages) {
-    std::string source = p.source_name.empty() ? p.name : p.source_name;
-    std::vector<std::string> names = {source};
-    if (p.format == PackageFormat::rpm && p.name != source) names.push_back(p.name);
-    const std::string version = installed_version(p);
-    std::set<std::string> seen;
-    const std::size_t first = out.size();
-    for (const std::string& name : names) {
-      hits.clear();
-      Status scanned = db.scan_affected(key, name, [&](const AffectedRow& r) {
-        AffectedVerdict verdict = evaluate_encoded(scheme, version, r.ranges, r.versions);
-        if (!verdict.affected) return;
-        hits.push_back({r.advisory_row, std::move(verdict.fixed), r.distro_severity,
-                        std::string(r.distro_rater)});
-      });
-      if (!scanned) return scanned.error();
-      for (Hit& hit : hits) {
-        auto details = db.advisory_details(hit.advisory_row);
-        if (!details) return details.error();
-        AdvisoryDetails& s = *details;
-        if (!seen.insert(s.advisory).second) continue;
-        // Borrowed vectors stand in only for a record that has none of its own.
-        const bool own = !s.cvss3.empty() || !s.cvss4.empty();
-        SeverityVerdict sev = decide(hit.distro_severity, hit.distro_rater, s.cvss3, s.cvss4,
-                                     own ? std::nullopt : s.borrowed, scores);
-        VulnerabilityMatch m;
-        m.advisory = std::move(s.advisory);
-        m.aliases = std::move(s.aliases);
-        m.summary = std::move(s.summary);
-        m.package = p.name;
-        m.source_package = name;
-        m.installed_version = p.version;
-        m.fixed_version = std::move(hit.fixed);
-        m.ecosystem = key;
-        m.severity = sev.severity;
-        m.severity_source = std::move(sev.source);
-        m.score = sev.score;
-        m.vector = std::move(sev.vector);
-        m.layer = p.layer;
-        out.push_back(std::move(m));
+
+  // Each name is read once, and in key order, so that consecutive lookups
+  // touch neighbouring pages of the database.
+  std::vector<std::size_t> by_name(lookups.size());
+  std::iota(by_name.begin(), by_name.end(), std::size_t(0));
+  std::stable_sort(by_name.begin(), by_name.end(),
+                   [&](std::size_t a, std::size_t b) { return lookups[a].name < lookups[b].name; });
+  for (std::size_t g = 0; g < by_name.size();) {
+    std::size_t end = g + 1;
+    while (end < by_name.size() && lookups[by_name[end]].name == lookups[by_name[g]].name) ++end;
+    const std::span<const std::size_t> group(by_name.data() + g, end - g);
+    Status scanned = db.scan_affected(key, lookups[group[0]].name, [&](const AffectedRow& r) {
+      for (std::size_t k : group) {
+        AffectedVerdict verdict =
+            evaluate_encoded(scheme, lookups[k].version, r.ranges, r.versions);
+        if (!verdict.affected) continue;
+        hits[k].push_back({r.advisory_row, std::move(verdict.fixed), r.distro_severity,
+                           std::string(r.distro_rater)});
       }
-    }
-    fold_aliases(out, first);
+    });
+    if (!scanned) return scanned.error();
+    g = end;
   }
-  std::sort(out.begin(), out.end(), [](const VulnerabilityMatch& a, const VulnerabilityMatch& b) {
+
+  // The advisories of every hit, read in row order for the same reason.
+  std::vector<std::int64_t> rows;
+  for (const auto& list : hits) {
+    for (const Hit& h : list) rows.push_back(h.advisory_row);
+  }
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  std::vector<AdvisoryDetails> details;
+  details.reserve(rows.size());
+  for (std::int64_t row : rows) {
+    auto d = db.advisory_details(row);
+    if (!d) return d.error();
+    details.push_back(std::move(*d));
+  }
+
+  ScoreCache scores;
+  std::set<std::string_view> seen;
+  std::size_t first = 0;
+  for (std::size_t k = 0; k < lookups.size(); ++k) {
+    const Lookup& lookup = lookups[k];
+    const Package& p = inventory.packages[lookup.package];
+    for (const Hit& hit : hits[k]) {
+      const AdvisoryDetails& s =
+          details[std::lower_bound(rows.begin(), rows.end(), hit.advisory_row) - rows.begin()];
+      if (!seen.insert(s.advisory).second) continue;
+      // Borrowed vectors stand in only for a record that has none of its own.
+      const bool own = !s.cvss3.empty() || !s.cvss4.empty();
+      SeverityVerdict sev = decide(hit.distro_severity, hit.distro_rater, s.cvss3, s.cvss4,
+                                   own ? std::nullopt : s.borrowed, scores);
+      VulnerabilityMatch m;
+      m.advisory = s.advisory;
+      m.aliases = s.aliases;
+      m.summary = s.summary;
+      m.package = p.name;
+      m.source_package = lookup.name;
+      m.installed_version = p.version;
+      m.fixed_version = hit.fixed;
+      m.ecosystem = key;
+      m.severity = sev.severity;
+      m.severity_source = std::move(sev.source);
+      m.score = sev.score;
+      m.vector = std::move(sev.vector);
+      m.layer = p.layer;
+      out.push_back(std::move(m));
+    }
+    // A package's lookups are adjacent: fold once its last one is done.
+    if (k + 1 == lookups.size() || lookups[k + 1].package != lookup.package) {
+      fold_aliases(out, first);
+      first = out.size();
+      seen.clear();
+    }
+  }
+
+  // Sorts positions, then moves each match once: a match is a dozen strings,
+  // too big to shuffle around while sorting.
+  std::vector<std::size_t> order(out.size());
+  std::iota(order.begin(), order.end(), std::size_t(0));
+  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const VulnerabilityMatch& a = out[i];
+    const VulnerabilityMatch& b = out[j];
     if (a.package != b.package) return a.package < b.package;
     if (a.severity != b.severity) return a.severity > b.severity;
     return a.advisory < b.advisory;
   });
-  return out;
+  std::vector<VulnerabilityMatch> sorted;
+  sorted.reserve(out.size());
+  for (std::size_t i : order) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 }  // namespace vern::vulndb
