@@ -21,6 +21,27 @@ constexpr RuleInfo k_info{
         "readability).",
 };
 
+// A Dockerfile reference built from a build argument without a default: the
+// file itself does not say what is pulled, so it guarantees no pin. Reported as
+// unresolved, never guessed. Other formats leave such references unchecked.
+void report_unresolved(const Workload& w, FindingSink& out) {
+  auto report = [&](const Located<ImageRef>& img, const Container* c) {
+    if (!img.is_dynamic() || img.value.stage || img.value.scratch) return;
+    // `${REGISTRY}/app@sha256:…` is pinned whatever the variable holds.
+    ImageRef digest_only;
+    if (std::size_t at = img.value.text.rfind('@'); at != std::string::npos) {
+      digest_only.digest = img.value.text.substr(at + 1);
+    }
+    if (digest_only.pinned()) return;
+    out.add(make_finding(k_info, w, c, img.where,
+                         "image \"" + img.value.text +
+                             "\" is not resolved here (a build argument without a default), "
+                             "so nothing pins it by digest"));
+  };
+  for (const Container& c : w.containers) report(c.image, &c);
+  for (const Located<ImageRef>& img : w.other_images) report(img, nullptr);
+}
+
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const Workload& w : inventory.workloads) {
     if (!applies(k_info, w)) continue;
@@ -35,6 +56,7 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
       out.add(
           make_finding(k_info, w, use.container, use.image->where, who + ref.text + "\"" + why));
     }
+    if (w.surface == Surface::dockerfile) report_unresolved(w, out);
   }
 }
 

@@ -53,6 +53,23 @@ TEST(DockerfileRules, MultiStageUserAndImages) {
   EXPECT_EQ(findings("privileged-port", inv).size(), 1u);
 }
 
+TEST(DockerfileRules, UnresolvedBaseImageIsReportedNotGuessed) {
+  Inventory inv = translate("Dockerfile",
+                            "ARG BASE\n"
+                            "ARG REGISTRY\n"
+                            "FROM ${BASE} AS build\n"
+                            "FROM ${REGISTRY}/app@sha256:"
+                            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n"
+                            "USER 10001\n");
+  // Only the file's own guarantee is reported: nothing pins ${BASE}; the
+  // digest written after ${REGISTRY} pins the final image whatever it holds.
+  EXPECT_EQ(findings("image-not-pinned", inv),
+            Lines{"3:6: image \"${BASE}\" is not resolved here (a build argument without a "
+                  "default), so nothing pins it by digest"});
+  // Tag rules do not guess what the variable holds.
+  EXPECT_EQ(findings("image-latest-tag", inv), Lines{});
+}
+
 TEST(DockerfileRules, StageFromEarlierStageKeepsItsUser) {
   Inventory inv = translate("Dockerfile",
                             "FROM node:20.11-slim AS base\nUSER node\nFROM base\nCOPY app /app\n");
