@@ -76,13 +76,14 @@ void add_vulnerabilities(Inventory& inventory, const VulnOptions& options, const
     errors.push_back(db.error());
     return;
   }
-  auto info = db->info();
-  if (!info) {
-    errors.push_back(info.error());
+  // Only the age: info() would count every row of a large database.
+  auto newest = db->newest_import();
+  if (!newest) {
+    errors.push_back(newest.error());
     return;
   }
-  const std::int64_t age = now_unix() - info->newest_import;
-  if (info->newest_import == 0 || age > std::int64_t(config.max_db_age_days) * 86400) {
+  const std::int64_t age = now_unix() - *newest;
+  if (*newest == 0 || age > std::int64_t(config.max_db_age_days) * 86400) {
     std::fprintf(io.err,
                  "vern: warning: the vulnerability database %s is %lld days old (limit %d): run "
                  "'vern db import' again\n",

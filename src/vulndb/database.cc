@@ -244,6 +244,15 @@ Result<DbInfo> Database::info() {
   return out;
 }
 
+Result<std::int64_t> Database::newest_import() {
+  Statement q = prepare(m->db.get(), "SELECT coalesce(max(imported_at), 0) FROM sources");
+  std::int64_t out = 0;
+  if (q.step_row()) out = q.column_int(0);
+  if (!q.ok()) return Error::failed(q.error_message());
+  q.reset();
+  return out;
+}
+
 Result<std::vector<StoredAffected>> Database::affected(std::string_view ecosystem,
                                                        std::string_view package) {
   if (!m->select_affected.valid()) {
