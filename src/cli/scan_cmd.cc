@@ -27,6 +27,8 @@ options:
   -q, --quiet           text: print only errors and the summary
       --no-color        no ANSI colours (also when NO_COLOR is set)
       --max-file-size N skip files larger than N bytes with an error (default 16 MiB)
+      --target STAGE    Dockerfiles: judge the stage STAGE, as `docker build --target`
+                        (default: the last stage)
 
 exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
             2 an input could not be read or parsed, or a usage error.
@@ -45,6 +47,9 @@ int run_scan(const std::vector<std::string>& args, const Io& io) {
       int n = std::atoi(v->c_str());
       if (n < 1 || n > 256) return p.usage_error("--jobs takes a number from 1 to 256");
       scan.jobs = n;
+    } else if (auto t = p.value("", "--target")) {
+      if (t->empty()) return p.usage_error("--target takes a stage name");
+      scan.dockerfile_target = *t;
     } else if (auto v2 = p.value("", "--max-file-size")) {
       long long n = std::atoll(v2->c_str());
       if (n < 1) return p.usage_error("--max-file-size takes a positive number of bytes");

@@ -58,7 +58,8 @@ FileResult process(const WalkItem& item, const ScanOptions& options) {
     r.errors.push_back(content.error());
     return r;
   }
-  Translation t = translate_file(item.path, *content, item.explicit_path);
+  Translation t =
+      translate_file(item.path, *content, item.explicit_path, options.dockerfile_target);
   r.recognised = t.recognised;
   r.errors = std::move(t.errors);
   if (!t.recognised) return r;

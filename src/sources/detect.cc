@@ -116,10 +116,13 @@ bool worth_reading(std::string_view path) {
   return is_yaml_or_json(name) || may_have_shebang(path);
 }
 
-Translation translate_file(std::string_view path, std::string_view content, bool explicit_path) {
+Translation translate_file(std::string_view path, std::string_view content, bool explicit_path,
+                           std::string_view dockerfile_target) {
   std::string_view name = base_name(path);
   Format by_name = format_by_name(path);
-  if (is_docker_format(by_name)) return translate_docker_format(by_name, path, content);
+  if (is_docker_format(by_name)) {
+    return translate_docker_format(by_name, path, content, dockerfile_target);
+  }
   if (has_shell_shebang(content)) return translate_shell_script(path, content);
   switch (by_name) {
     case Format::compose:

@@ -32,6 +32,9 @@ bool worth_reading(std::string_view path);
 // Detects the format of `content` and translates it. When `explicit_path` is
 // true (named on the command line) an unrecognised file is an error ("not a
 // recognised format"); otherwise it is skipped quietly (recognised == false).
-Translation translate_file(std::string_view path, std::string_view content, bool explicit_path);
+// `dockerfile_target` is the stage a Dockerfile is built to (`--target`);
+// empty means its last stage.
+Translation translate_file(std::string_view path, std::string_view content, bool explicit_path,
+                           std::string_view dockerfile_target = {});
 
 }  // namespace vern

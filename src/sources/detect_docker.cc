@@ -75,10 +75,12 @@ bool may_have_shebang(std::string_view path) {
   return has_shell_shebang(text);
 }
 
-Translation translate_docker_format(Format f, std::string_view path, std::string_view content) {
+Translation translate_docker_format(Format f, std::string_view path, std::string_view content,
+                                    std::string_view dockerfile_target) {
   switch (f) {
     case Format::dockerfile: {
       DockerfileOptions options;
+      options.target = std::string(dockerfile_target);
       options.dockerignore = find_dockerignore(path);
       return translate_dockerfile(path, content, options);
     }

@@ -22,7 +22,9 @@ bool is_docker_format(Format f);
 bool may_have_shebang(std::string_view path);
 
 // Translates `content` as format `f`. REQUIRES: is_docker_format(f).
-// A Dockerfile learns whether a .dockerignore sits beside it from the file system.
-Translation translate_docker_format(Format f, std::string_view path, std::string_view content);
+// A Dockerfile learns whether a .dockerignore sits beside it from the file system,
+// and is built to `dockerfile_target` (empty: its last stage).
+Translation translate_docker_format(Format f, std::string_view path, std::string_view content,
+                                    std::string_view dockerfile_target = {});
 
 }  // namespace vern

@@ -2,6 +2,7 @@
 // JSON contract, SARIF against the official schema, exit codes and usage errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -215,6 +216,28 @@ TEST(ScanCommand, OutputFileGetsTheReport) {
   json doc = json::parse(in);
   ASSERT_EQ(doc["findings"].size(), 1u);
   EXPECT_EQ(doc["findings"][0]["rule"], "image-not-pinned");
+}
+
+TEST(ScanCommand, TargetJudgesTheNamedDockerfileStage) {
+  testing::ScratchDir dir;
+  const std::string pin =
+      "@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  dir.write("Dockerfile", "FROM debian:12" + pin + " AS build\nRUN make\n" + "FROM debian:12" +
+                              pin + "\nUSER 10001\nHEALTHCHECK CMD true\n");
+  int code = 0;
+  json last = testing::vern_scan_json({"."}, code, dir.path());
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(last["findings"].size(), 0u);
+  json build = testing::vern_scan_json({"--target", "build", "."}, code, dir.path());
+  EXPECT_EQ(code, 1);
+  auto found = testing::rules_at(build, "Dockerfile");
+  EXPECT_NE(std::find(found.begin(), found.end(), std::pair<std::string, int>{"root-user", 1}),
+            found.end());
+  json missing = testing::vern_scan_json({"--target", "nope", "."}, code, dir.path());
+  EXPECT_EQ(code, 2);
+  ASSERT_EQ(missing["errors"].size(), 1u);
+  EXPECT_NE(missing["errors"][0]["message"].get<std::string>().find("\"nope\" not found"),
+            std::string::npos);
 }
 
 }  // namespace
