@@ -149,7 +149,8 @@ class Pool {
 
 class Emitter {
  public:
-  Emitter(const ScanOptions& options, Reporter& reporter) : m_options(options), m_rep(reporter) {}
+  Emitter(const ScanOptions& options, Reporter& reporter)
+      : m_options(options), m_rep(reporter), m_set(options.config) {}
 
   void error(const Error& e) {
     m_out.had_errors = true;
@@ -177,7 +178,7 @@ class Emitter {
   }
 
   ScanOutcome finish() {
-    std::vector<Finding> set_findings = m_set.evaluate(m_options.config);
+    std::vector<Finding> set_findings = m_set.evaluate();
     std::map<std::string, std::vector<Finding>> by_file;
     std::vector<std::string> order;
     for (Finding& f : set_findings) {
