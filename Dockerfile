@@ -6,7 +6,7 @@ ARG BASE=debian:bookworm-slim@sha256:3783cc01769c7b2b1b83a5c5ad96c815348e28ed7da
 FROM ${BASE} AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends cmake g++ ninja-build pkg-config \
-      libyaml-dev nlohmann-json3-dev libssl-dev libsqlite3-dev libarchive-dev libzstd-dev zlib1g-dev \
+      libyaml-dev nlohmann-json3-dev libssl-dev libsqlite3-dev libarchive-dev libzstd-dev zlib1g-dev libmimalloc-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
@@ -18,7 +18,7 @@ RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DVERN_TESTS=OFF \
 
 FROM ${BASE}
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libyaml-0-2 libssl3 libsqlite3-0 libarchive13 libzstd1 zlib1g \
+ && apt-get install -y --no-install-recommends libyaml-0-2 libssl3 libsqlite3-0 libarchive13 libzstd1 zlib1g libmimalloc2.0 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /build/vern /usr/local/bin/vern
 USER 10001:10001

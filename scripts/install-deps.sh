@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_pkgs=(cmake g++ make pkg-config libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-dev nlohmann-json3-dev libssl-dev libsqlite3-dev libarchive-dev
-  libzstd-dev zlib1g-dev clang libclang-rt-14-dev)
+  libzstd-dev zlib1g-dev libmimalloc-dev clang libclang-rt-14-dev)
 test_pkgs=(python3-jsonschema python3-rfc3987 docker.io busybox-static debootstrap skopeo rpm
   iproute2 ca-certificates)
 
