@@ -101,7 +101,7 @@ bool CommonOptions::parse(ArgParser& p) {
 }
 
 std::optional<Config> CommonOptions::load_config(const std::vector<std::string>& roots,
-                                                 const Io& io) const {
+                                                 const Io& io) {
   std::string path = config_path;
   if (path.empty()) {
     std::vector<std::string> r = roots.empty() ? std::vector<std::string>{"."} : roots;
@@ -111,6 +111,16 @@ std::optional<Config> CommonOptions::load_config(const std::vector<std::string>&
   Result<Config> c = vern::load_config(path);
   if (!c) {
     std::fprintf(io.err, "%s\n", c.error().to_string().c_str());
+    // Scripts that parse the report still get one, with the error in it.
+    if (report.format != OutputFormat::text) {
+      if (ReportSink sink = open_report(io); sink.reporter) {
+        Summary summary;
+        summary.errors = 1;
+        sink.reporter->begin();
+        sink.reporter->add_error(c.error());
+        sink.reporter->finish(summary, {});
+      }
+    }
     return std::nullopt;
   }
   return std::move(c.value());

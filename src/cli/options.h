@@ -61,9 +61,10 @@ struct CommonOptions {
 
   // Consumes the current argument when it is one of the common options.
   bool parse(ArgParser& p);
-  // The config from --config or the default locations; prints errors and
-  // returns nullopt when it cannot be loaded.
-  std::optional<Config> load_config(const std::vector<std::string>& roots, const Io& io) const;
+  // The config from --config or the default locations. When it cannot be
+  // loaded: prints the error, also as a report holding only that error when
+  // the format is machine-readable (json, sarif, html), and returns nullopt.
+  std::optional<Config> load_config(const std::vector<std::string>& roots, const Io& io);
   // Opens --output (or uses io.out) and makes the reporter; colour only on a
   // terminal, without --no-color and NO_COLOR. Prints errors; reporter is null on failure.
   ReportSink open_report(const Io& io);

@@ -134,6 +134,18 @@ TEST(ScanConfig, SyntaxErrorIsAnErrorWithPosition) {
   EXPECT_EQ(r.err.rfind("config-broken/syntax.vern.yaml:2:1: YAML syntax error: ", 0), 0u) << r.err;
 }
 
+TEST(ScanConfig, BrokenConfigStillGivesAJsonReportWithTheError) {
+  int code = 0;
+  json doc = testing::vern_scan_json({"config-broken"}, code);
+  EXPECT_EQ(code, 2);
+  EXPECT_EQ(doc["findings"].size(), 0u);
+  ASSERT_EQ(doc["errors"].size(), 1u);
+  EXPECT_EQ(doc["errors"][0]["file"], "config-broken/.vern.yaml");
+  EXPECT_EQ(doc["errors"][0]["line"], 2);
+  EXPECT_EQ(doc["errors"][0]["column"], 5);
+  EXPECT_EQ(doc["summary"]["errors"], 1);
+}
+
 TEST(ScanConfig, MissingConfigFileIsAnError) {
   auto r = vern_scan({"--config", "no-such.vern.yaml", "low"});
   EXPECT_EQ(r.exit_code, 2);
