@@ -5,6 +5,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -165,8 +166,11 @@ inline void write_files(const std::filesystem::path& dir, const std::vector<TarE
 }
 
 // A fresh, empty folder under the test temp dir.
+// The process id keeps tests that CTest runs in parallel (one process each)
+// from removing each other's files.
 inline std::filesystem::path temp_dir(const std::string& name) {
-  std::filesystem::path p = std::filesystem::path(::testing::TempDir()) / ("vern_image_" + name);
+  std::filesystem::path p = std::filesystem::path(::testing::TempDir()) /
+                            ("vern_image_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(p);
   std::filesystem::create_directories(p);
   return p;
