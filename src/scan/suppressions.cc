@@ -46,9 +46,21 @@ std::vector<Suppression> find_comment_suppressions(std::string_view file,
       }
       if (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
         while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-        size_t start = i;
-        while (i < line.size() && slug_char(line[i])) ++i;
-        std::string_view slugs = line.substr(start, i - start);
+        std::string slugs;
+        while (true) {
+          size_t from = i;
+          while (i < line.size() && slug_char(line[i])) ++i;
+          slugs.append(line.substr(from, i - from));
+          // `a, b`: a list may go on after a comma and blanks; after a slug
+          // without a comma, the rest of the line is the reason.
+          size_t next = i;
+          while (next < line.size() && (line[next] == ' ' || line[next] == '\t')) ++next;
+          if (slugs.empty() || slugs.back() != ',' || next == i || next >= line.size() ||
+              !slug_char(line[next])) {
+            break;
+          }
+          i = next;
+        }
         size_t s = 0;
         while (s < slugs.size()) {
           size_t comma = slugs.find(',', s);

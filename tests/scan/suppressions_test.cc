@@ -47,6 +47,19 @@ TEST(Suppressions, SeveralSlugsAndAReason) {
   EXPECT_EQ(list[0].scope, Suppression::Scope::line);
 }
 
+TEST(Suppressions, SlugListMayHaveBlanksAfterCommas) {
+  auto list = find_comment_suppressions(
+      "Dockerfile",
+      "# vern:ignore root-user, no-healthcheck,  image-not-pinned base image is ours\n");
+  std::vector<std::string> rules;
+  for (const Suppression& s : list) rules.push_back(s.rule);
+  EXPECT_EQ(rules, (std::vector<std::string>{"root-user", "no-healthcheck", "image-not-pinned"}));
+  // Without a comma, what follows the slug is the reason.
+  auto reason = find_comment_suppressions("Dockerfile", "# vern:ignore root-user no-healthcheck\n");
+  ASSERT_EQ(reason.size(), 1u);
+  EXPECT_EQ(reason[0].rule, "root-user");
+}
+
 TEST(Suppressions, FileDirectiveCoversTheWholeFileOnly) {
   auto list = find_comment_suppressions("compose.yaml", "x: 1\n\n# vern:ignore-file root-user\n");
   ASSERT_EQ(list.size(), 1u);
