@@ -26,6 +26,11 @@ ImageRef parse_image_ref(std::string_view text) {
   ref.text = std::string(text);
   if (text.find('$') != std::string_view::npos) {
     ref.dynamic = true;
+    // A digest written after the variables pins the image whatever they hold.
+    if (size_t at = text.rfind('@');
+        at != std::string_view::npos && text.find('$', at) == std::string_view::npos) {
+      ref.digest = std::string(text.substr(at + 1));
+    }
     return ref;
   }
   std::string_view rest = text;

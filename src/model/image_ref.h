@@ -30,7 +30,8 @@ struct ImageRef {
 };
 
 // Splits `text` into an ImageRef. Never fails: a text containing `$` is marked
-// dynamic; an empty text yields an empty reference.
+// dynamic and keeps only a literal digest written after its variables; an
+// empty text yields an empty reference.
 ImageRef parse_image_ref(std::string_view text);
 
 }  // namespace vern

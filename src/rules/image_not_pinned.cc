@@ -26,13 +26,8 @@ constexpr RuleInfo k_info{
 // unresolved, never guessed. Other formats leave such references unchecked.
 void report_unresolved(const Workload& w, FindingSink& out) {
   auto report = [&](const Located<ImageRef>& img, const Container* c) {
-    if (!img.is_dynamic() || img.value.stage || img.value.scratch) return;
     // `${REGISTRY}/app@sha256:…` is pinned whatever the variable holds.
-    ImageRef digest_only;
-    if (std::size_t at = img.value.text.rfind('@'); at != std::string::npos) {
-      digest_only.digest = img.value.text.substr(at + 1);
-    }
-    if (digest_only.pinned()) return;
+    if (!img.is_dynamic() || img.value.stage || img.value.scratch || img.value.pinned()) return;
     out.add(make_finding(k_info, w, c, img.where,
                          "image \"" + img.value.text +
                              "\" is not resolved here (a build argument without a default), "

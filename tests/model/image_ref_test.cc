@@ -35,6 +35,15 @@ TEST(ParseImageRef, VariableMakesItDynamic) {
   ImageRef r = parse_image_ref("${REGISTRY}/app:${TAG}");
   EXPECT_TRUE(r.dynamic);
   EXPECT_FALSE(r.is_image());
+  EXPECT_EQ(r.digest, "");
+}
+
+TEST(ParseImageRef, DynamicKeepsALiteralDigest) {
+  const std::string hex = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  ImageRef pinned = parse_image_ref("${REGISTRY}/app@sha256:" + hex);
+  EXPECT_TRUE(pinned.dynamic);
+  EXPECT_TRUE(pinned.pinned());
+  EXPECT_FALSE(parse_image_ref("app@${DIGEST}").pinned());
 }
 
 TEST(ParseImageRef, LastComponentOfPath) {
