@@ -3,6 +3,7 @@
 // Findings are written one per line as they arrive; errors are held until
 // finish() because the findings array must close first. Unknown line/column
 // are 0; an empty file is "" (live objects).
+#include <array>
 #include <string>
 #include <vector>
 
@@ -41,10 +42,24 @@ size_t utf8_length(std::string_view s, size_t i) {
 // Text with malformed UTF-8 (rare: it comes from odd input files) goes
 // through dump_json itself for its replacement rules. Serialising findings
 // through a JSON tree per finding dominated large scans before this.
+// Bytes that go into a JSON string as they are: printable ASCII other than
+// the quote and the backslash.
+constexpr std::array<bool, 256> k_verbatim = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[size_t(c)] = c != '"' && c != '\\';
+  return t;
+}();
+
 void append_string(std::string& out, std::string_view s) {
   size_t mark = out.size();
   out += '"';
   for (size_t i = 0; i < s.size();) {
+    // Most text needs no escape at all: copy runs of it at once.
+    size_t end = i;
+    while (end < s.size() && k_verbatim[static_cast<unsigned char>(s[end])]) ++end;
+    out.append(s.data() + i, end - i);
+    i = end;
+    if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t n = utf8_length(s, i);
@@ -79,24 +94,12 @@ void append_string(std::string& out, std::string_view s) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (c < 0x20) {
-          static constexpr char k_hex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += k_hex[c >> 4];
-          out += k_hex[c & 15];
-        } else {
-          // A run of characters that need no escape goes in at once.
-          size_t end = i + 1;
-          while (end < s.size()) {
-            auto d = static_cast<unsigned char>(s[end]);
-            if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
-            ++end;
-          }
-          out.append(s.substr(i, end - i));
-          i = end;
-          continue;
-        }
+      default: {
+        static constexpr char k_hex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += k_hex[c >> 4];
+        out += k_hex[c & 15];
+      }
     }
     ++i;
   }
@@ -203,6 +206,8 @@ class JsonReporter final : public Reporter {
   }
 
   void add_error(const Error& error) override { m_errors.push_back(error); }
+
+  bool shows_source_lines() const override { return false; }
 
   void finish(const Summary& summary, std::span<const UnusedSuppression> unused) override {
     write(m_findings == 0 ? "],\n" : "\n  ],\n");

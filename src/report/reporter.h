@@ -62,6 +62,9 @@ class Reporter {
   virtual void add_file(std::string_view file, std::span<const Finding> findings) = 0;
   virtual void add_error(const Error& error) = 0;
   virtual void finish(const Summary& summary, std::span<const UnusedSuppression> unused) = 0;
+  // False when the format never prints Finding::source_line, so the driver
+  // can skip finding (and re-reading) the lines.
+  virtual bool shows_source_lines() const { return true; }
 };
 
 // The reporter for options.format, writing to `out` (not owned; must outlive it).

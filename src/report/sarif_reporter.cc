@@ -184,6 +184,8 @@ class SarifReporter final : public Reporter {
 
   void add_error(const Error& error) override { m_errors.push_back(error); }
 
+  bool shows_source_lines() const override { return false; }
+
   void finish(const Summary& summary, std::span<const UnusedSuppression>) override {
     write(m_results == 0 ? "],\n" : "\n      ],\n");
     Json invocation;

@@ -33,7 +33,7 @@ class ConfigReader {
     for (const yaml::Node* item : n->items()) {
       if (!item->is_scalar())
         return error(item->where(), std::string(key) + " entries must be values");
-      out.push_back(item->text());
+      out.emplace_back(item->text());
     }
     return std::nullopt;
   }
@@ -42,7 +42,7 @@ class ConfigReader {
     if (find_rule(n->text())) return std::nullopt;
     std::vector<std::string> slugs;
     for (const Rule* r : catalog()) slugs.emplace_back(r->info.slug);
-    std::string msg = "unknown rule '" + n->text() + "'";
+    std::string msg = "unknown rule '" + std::string(n->text()) + "'";
     std::string hint = closest_match(n->text(), slugs);
     if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
     return error(n->where(), msg);
@@ -50,7 +50,7 @@ class ConfigReader {
 
   std::optional<Error> unknown_key(const yaml::Node* key,
                                    const std::vector<std::string>& known) const {
-    std::string msg = "unknown setting '" + key->text() + "'";
+    std::string msg = "unknown setting '" + std::string(key->text()) + "'";
     std::string hint = closest_match(key->text(), known);
     if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
     return error(key->where(), msg);
@@ -64,7 +64,7 @@ std::optional<Error> read_host(const ConfigReader& r, const yaml::Node* host, Co
   if (!host->is_mapping()) return r.error(host->where(), "host must be a mapping");
   static const std::vector<std::string> keys = {"ignore_containers", "ignore_images"};
   for (const yaml::Node::Entry& e : host->entries()) {
-    const std::string& k = e.key->text();
+    std::string_view k = e.key->text();
     std::optional<Error> err;
     if (k == "ignore_containers") {
       err = r.strings(e.value, k, c.ignore_containers);
@@ -82,7 +82,7 @@ std::optional<Error> read_vulnerabilities(const ConfigReader& r, const yaml::Nod
   if (!v->is_mapping()) return r.error(v->where(), "vulnerabilities must be a mapping");
   static const std::vector<std::string> keys = {"ignore", "max_db_age_days"};
   for (const yaml::Node::Entry& e : v->entries()) {
-    const std::string& k = e.key->text();
+    std::string_view k = e.key->text();
     if (k == "max_db_age_days") {
       auto days = e.value->as_int();
       if (!days || *days < 0) return r.error(e.value->where(), "max_db_age_days must be a number");
@@ -133,7 +133,7 @@ Result<Config> parse_config(std::string_view path, std::string_view content) {
   const yaml::Node* root = stream.documents[0].root;
   if (!root->is_mapping()) return r.error(root->where(), "the config must be a mapping");
   for (const yaml::Node::Entry& e : root->entries()) {
-    const std::string& k = e.key->text();
+    std::string_view k = e.key->text();
     std::optional<Error> err;
     if (k == "disable") {
       std::vector<std::string> slugs;
@@ -141,7 +141,7 @@ Result<Config> parse_config(std::string_view path, std::string_view content) {
       if (!err) {
         for (const yaml::Node* item : e.value->items()) {
           if ((err = r.known_slug(item))) break;
-          c.disabled_rules.insert(item->text());
+          c.disabled_rules.emplace(item->text());
         }
       }
     } else if (k == "severity") {
@@ -156,7 +156,7 @@ Result<Config> parse_config(std::string_view path, std::string_view content) {
                           "severity must be one of critical, high, medium, low, info");
             break;
           }
-          c.severity_overrides[s.key->text()] = *sev;
+          c.severity_overrides[std::string(s.key->text())] = *sev;
         }
       }
     } else if (k == "allowed_registries") {

@@ -49,7 +49,7 @@ void sort_findings(std::vector<Finding>& f) {
   f = std::move(sorted);
 }
 
-FileResult process(const WalkItem& item, const ScanOptions& options) {
+FileResult process(const WalkItem& item, const ScanOptions& options, bool source_lines) {
   FileResult r;
   r.path = item.path;
   Result<std::string> content = read_file(item.path, options.max_file_bytes);
@@ -75,7 +75,7 @@ FileResult process(const WalkItem& item, const ScanOptions& options) {
     if (!apply_config(options.config, f)) continue;
     r.findings.push_back(std::move(f));
   }
-  fill_source_lines(*content, r.findings);
+  if (source_lines) fill_source_lines(*content, r.findings);
   sort_findings(r.findings);
   r.set_part = reduce_for_set_rules(std::move(t.inventory));
   return r;
@@ -85,7 +85,8 @@ FileResult process(const WalkItem& item, const ScanOptions& options) {
 // with a bounded number in flight so memory stays flat.
 class Pool {
  public:
-  Pool(const ScanOptions& options, int jobs) : m_options(options) {
+  Pool(const ScanOptions& options, int jobs, bool source_lines)
+      : m_options(options), m_source_lines(source_lines) {
     for (int i = 0; i < jobs; ++i) m_threads.emplace_back([this] { work(); });
   }
   ~Pool() {
@@ -126,7 +127,7 @@ class Pool {
         task = std::move(m_tasks.front());
         m_tasks.pop_front();
       }
-      FileResult r = process(task.second, m_options);
+      FileResult r = process(task.second, m_options, m_source_lines);
       {
         std::lock_guard<std::mutex> lock(m_mu);
         m_done.emplace(task.first, std::move(r));
@@ -136,6 +137,7 @@ class Pool {
   }
 
   const ScanOptions& m_options;
+  const bool m_source_lines;
   std::mutex m_mu;
   std::condition_variable m_cv_task;
   std::condition_variable m_cv_done;
@@ -192,8 +194,10 @@ class Emitter {
     }
     for (const std::string& file : order) {
       std::vector<Finding>& list = by_file[file];
-      if (Result<std::string> content = read_file(file, m_options.max_file_bytes)) {
-        fill_source_lines(*content, list);
+      if (m_rep.shows_source_lines()) {
+        if (Result<std::string> content = read_file(file, m_options.max_file_bytes)) {
+          fill_source_lines(*content, list);
+        }
       }
       sort_findings(list);
       for (const Finding& f : list) count(f);
@@ -300,11 +304,11 @@ ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {
         continue;
       }
       if (!item) break;
-      emit.file(process(*item, options));
+      emit.file(process(*item, options, reporter.shows_source_lines()));
     }
     return emit.finish();
   }
-  Pool pool(options, options.jobs);
+  Pool pool(options, options.jobs, reporter.shows_source_lines());
   const size_t window = size_t(options.jobs) * 16;
   bool walking = true;
   while (walking || pool.in_flight() > 0) {

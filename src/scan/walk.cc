@@ -56,7 +56,7 @@ std::optional<Error> Walker::open_dir(const std::string& path, const std::string
   while (dirent* ent = ::readdir(d)) {
     std::string name = ent->d_name;
     if (name == "." || name == "..") continue;
-    dir.names.push_back(std::move(name));
+    dir.names.emplace_back(std::move(name), ent->d_type);
   }
   ::closedir(d);
   std::sort(dir.names.begin(), dir.names.end());
@@ -95,14 +95,20 @@ std::optional<WalkItem> Walker::next(std::optional<Error>& error) {
       m_stack.pop_back();
       continue;
     }
-    const std::string& name = top.names[top.index++];
+    const auto& [name, type] = top.names[top.index++];
     std::string path = join(top.path, name);
     std::string root = top.root;
-    struct stat st;
-    // Links are not followed: a walk must not loop or leave the tree.
-    if (::lstat(path.c_str(), &st) != 0 || S_ISLNK(st.st_mode)) continue;
+    // Links are not followed: a walk must not loop or leave the tree. The
+    // dirent's type saves an lstat per entry where the file system gives it.
+    mode_t mode = DTTOIF(type);
+    if (type == DT_UNKNOWN) {
+      struct stat st;
+      if (::lstat(path.c_str(), &st) != 0) continue;
+      mode = st.st_mode;
+    }
+    if (S_ISLNK(mode)) continue;
     if (ignored(path, root)) continue;
-    if (S_ISDIR(st.st_mode)) {
+    if (S_ISDIR(mode)) {
       if (skipped_dir(name)) continue;
       if (auto e = open_dir(path, root)) {
         error = std::move(e);
@@ -110,7 +116,7 @@ std::optional<WalkItem> Walker::next(std::optional<Error>& error) {
       }
       continue;
     }
-    if (!S_ISREG(st.st_mode) || !worth_reading(path)) continue;
+    if (!S_ISREG(mode) || !worth_reading(path)) continue;
     return WalkItem{path, false};
   }
 }

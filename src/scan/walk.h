@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "util/result.h"
@@ -31,7 +32,9 @@ class Walker {
   struct Dir {
     std::string path;
     std::string root;
-    std::vector<std::string> names;  // sorted
+    // Sorted by name; the type is the dirent's (DT_UNKNOWN when the file
+    // system does not say, then lstat decides).
+    std::vector<std::pair<std::string, unsigned char>> names;
     size_t index = 0;
   };
   bool ignored(const std::string& path, const std::string& root) const;

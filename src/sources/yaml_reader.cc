@@ -53,7 +53,8 @@ Located<bool> YamlReader::boolean(const yaml::Node* parent, std::string_view key
     if (auto b = n->as_bool(m_yaml11)) return Located<bool>::literal(*b, n->where());
     if (n->text().find('$') != std::string::npos) return Located<bool>::dynamic(n->where());
   }
-  error(n->where(), std::string(key) + " must be true or false, not '" + n->text() + "'");
+  error(n->where(),
+        std::string(key) + " must be true or false, not '" + std::string(n->text()) + "'");
   return Located<bool>::absent(absent_at);
 }
 
@@ -61,7 +62,7 @@ Located<std::string> YamlReader::string(const yaml::Node* parent, std::string_vi
                                         Location absent_at) {
   const yaml::Node* n = scalar(parent ? parent->get(key) : nullptr, key);
   if (!n) return Located<std::string>::absent(absent_at);
-  return Located<std::string>::literal(n->text(), n->where());
+  return Located<std::string>::literal(std::string(n->text()), n->where());
 }
 
 Located<std::int64_t> YamlReader::integer(const yaml::Node* parent, std::string_view key,
@@ -70,7 +71,7 @@ Located<std::int64_t> YamlReader::integer(const yaml::Node* parent, std::string_
   if (!n) return Located<std::int64_t>::absent(absent_at);
   if (auto v = n->as_int()) return Located<std::int64_t>::literal(*v, n->where());
   if (n->text().find('$') != std::string::npos) return Located<std::int64_t>::dynamic(n->where());
-  error(n->where(), std::string(key) + " must be an integer, not '" + n->text() + "'");
+  error(n->where(), std::string(key) + " must be an integer, not '" + std::string(n->text()) + "'");
   return Located<std::int64_t>::absent(absent_at);
 }
 

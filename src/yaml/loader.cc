@@ -2,9 +2,12 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
+#include <memory_resource>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "yaml/node.h"
@@ -13,24 +16,36 @@ namespace vern::yaml {
 
 namespace {
 
-// Nodes of one document, in blocks that double in size: a document costs a
-// few allocations rather than one per four nodes (as std::deque would).
+// Nodes, texts and child lists of one stream, bump-allocated in blocks that
+// grow geometrically and are freed together. Everything placed here is
+// trivially destructible.
 class Arena {
  public:
-  Node& add() {
-    if (m_used == m_capacity) {
-      m_capacity = std::min<std::size_t>(m_capacity == 0 ? 16 : m_capacity * 2, 1024);
-      m_blocks.push_back(std::make_unique<Node[]>(m_capacity));
-      m_used = 0;
-    }
-    return m_blocks.back()[m_used++];
+  explicit Arena(std::size_t first_block) : m_pool(first_block) {}
+
+  Node* node() { return new (m_pool.allocate(sizeof(Node), alignof(Node))) Node(); }
+
+  std::string_view copy(const char* data, std::size_t size) {
+    if (size == 0) return {};
+    char* p = static_cast<char*>(m_pool.allocate(size, 1));
+    std::memcpy(p, data, size);
+    return {p, size};
+  }
+
+  template <typename T>
+  std::span<const T> copy(std::span<const T> items) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (items.empty()) return {};
+    T* p = static_cast<T*>(m_pool.allocate(items.size_bytes(), alignof(T)));
+    std::memcpy(static_cast<void*>(p), items.data(), items.size_bytes());
+    return {p, items.size()};
   }
 
  private:
-  std::vector<std::unique_ptr<Node[]>> m_blocks;
-  std::size_t m_used = 0;
-  std::size_t m_capacity = 0;
+  std::pmr::monotonic_buffer_resource m_pool;
 };
+
+static_assert(std::is_trivially_destructible_v<Node>);
 
 Location location_of(const yaml_mark_t& mark) {
   return Location{int(mark.line) + 1, int(mark.column) + 1};
@@ -57,7 +72,11 @@ struct Parsed {
 // Friend of Node: the only code that writes nodes.
 class Loader {
  public:
-  Loader(std::string_view content, const Limits& limits) : m_limits(limits) {
+  Loader(std::string_view content, const Limits& limits)
+      // A manifest's tree takes a few times its text; start near that.
+      : m_limits(limits),
+        m_arena(
+            std::make_shared<Arena>(std::clamp<std::size_t>(content.size() * 4, 1024, 1 << 20))) {
     yaml_parser_initialize(&m_parser);
     yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(content.data()),
                                  content.size());
@@ -84,8 +103,6 @@ class Loader {
         yaml_event_delete(&ev);
         Document doc;
         doc.where = at;
-        auto arena = std::make_shared<Arena>();
-        m_arena = arena.get();
         m_anchors.clear();
         std::optional<Error> err;
         const Node* root = parse_node(0, err).node;
@@ -95,7 +112,7 @@ class Loader {
           return out;
         }
         doc.root = root;
-        doc.storage = std::move(arena);
+        doc.storage = m_arena;
         out.documents.push_back(std::move(doc));
         continue;
       }
@@ -119,11 +136,14 @@ class Loader {
   }
 
   Node* new_node(Node::Kind kind, Location at, const unsigned char* tag) {
-    Node& n = m_arena->add();
-    n.m_kind = kind;
-    n.m_where = at;
-    if (tag) n.m_tag = reinterpret_cast<const char*>(tag);
-    return &n;
+    Node* n = m_arena->node();
+    n->m_kind = kind;
+    n->m_where = at;
+    if (tag) {
+      const char* t = reinterpret_cast<const char*>(tag);
+      n->m_tag = m_arena->copy(t, std::strlen(t));
+    }
+    return n;
   }
 
   static Error limit_at(std::string message, Location at) {
@@ -182,8 +202,8 @@ class Loader {
           break;
         }
         Node* n = new_node(Node::Kind::scalar, at, ev.data.scalar.tag);
-        n->m_text.assign(reinterpret_cast<const char*>(ev.data.scalar.value),
-                         ev.data.scalar.length);
+        n->m_text = m_arena->copy(reinterpret_cast<const char*>(ev.data.scalar.value),
+                                  ev.data.scalar.length);
         n->m_plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ||
                      ev.data.scalar.style == YAML_ANY_SCALAR_STYLE;
         if (!n->m_tag.empty() && n->m_tag != "?") n->m_plain = false;
@@ -259,7 +279,7 @@ class Loader {
       m_item_stack.push_back(item.node);
       add_child(self, item);
     }
-    seq.m_items.assign(m_item_stack.begin() + std::ptrdiff_t(base), m_item_stack.end());
+    seq.m_items = m_arena->copy(std::span<const Node* const>(m_item_stack).subspan(base));
     m_item_stack.resize(base);
     return self;
   }
@@ -286,27 +306,38 @@ class Loader {
       add_child(self, key);
       add_child(self, value);
     }
-    map.m_entries.assign(m_entry_stack.begin() + std::ptrdiff_t(base), m_entry_stack.end());
+    if (!err) apply_merges(merges, base);
+    map.m_entries = m_arena->copy(std::span<const Node::Entry>(m_entry_stack).subspan(base));
     m_entry_stack.resize(base);
-    if (err) return self;
-    // Merge keys: explicit entries win; earlier merge sources win over later ones.
-    for (const Node* m : merges) {
-      std::vector<const Node*> sources;
-      if (m->is_mapping()) {
-        sources.push_back(m);
-      } else {
-        for (const Node* s : m->items()) {
-          if (s->is_mapping()) sources.push_back(s);
-        }
+    return self;
+  }
+
+  // Appends the entries of merge sources (`<<: *a` or `<<: [*a, *b]`) to the
+  // mapping being built at m_entry_stack[base..]: explicit entries win, and
+  // earlier merge sources win over later ones.
+  void apply_merges(const std::vector<const Node*>& merges, std::size_t base) {
+    auto present = [&](std::string_view key) {
+      for (std::size_t i = base; i < m_entry_stack.size(); ++i) {
+        const Node* k = m_entry_stack[i].key;
+        if (k->is_scalar() && k->text() == key) return true;
       }
-      for (const Node* src : sources) {
-        for (const Node::Entry& e : src->entries()) {
-          if (e.key->is_scalar() && map.find(e.key->text())) continue;
-          map.m_entries.push_back(e);
-        }
+      return false;
+    };
+    auto merge_from = [&](const Node* src) {
+      for (const Node::Entry& e : src->entries()) {
+        if (e.key->is_scalar() && present(e.key->text())) continue;
+        m_entry_stack.push_back(e);
+      }
+    };
+    for (const Node* m : merges) {
+      if (m->is_mapping()) {
+        merge_from(m);
+        continue;
+      }
+      for (const Node* s : m->items()) {
+        if (s->is_mapping()) merge_from(s);
       }
     }
-    return self;
   }
 
   // Parses the next node; node is nullptr (without error) at a collection end.
@@ -327,7 +358,7 @@ class Loader {
 
   const Limits& m_limits;
   yaml_parser_t m_parser;
-  Arena* m_arena = nullptr;
+  std::shared_ptr<Arena> m_arena;
   std::map<std::string, Parsed> m_anchors;
   std::vector<const Node*> m_item_stack;
   std::vector<Node::Entry> m_entry_stack;

@@ -13,7 +13,7 @@ bool Node::is_null() const {
 
 std::optional<bool> Node::as_bool(bool yaml11) const {
   if (m_kind != Kind::scalar || !m_plain) return std::nullopt;
-  const std::string& t = m_text;
+  std::string_view t = m_text;
   if (t == "true" || t == "True" || t == "TRUE") return true;
   if (t == "false" || t == "False" || t == "FALSE") return false;
   if (yaml11) {

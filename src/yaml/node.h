@@ -4,6 +4,10 @@
 // This is the only place in vern that includes libyaml.
 //
 // Thread safety: a Document is immutable after parse(); concurrent reads are fine.
+//
+// Nodes, their texts and their child lists live in one bump arena per stream
+// (Node is trivially destructible): a manifest's tree costs a few block
+// allocations instead of several per node.
 #pragma once
 
 #include <cstdint>
@@ -34,11 +38,12 @@ class Node {
   Location where() const { return m_where; }
 
   // Scalar text as loaded (quotes and escapes resolved); empty for collections.
-  const std::string& text() const { return m_text; }
+  // Valid as long as the Document that holds the node.
+  std::string_view text() const { return m_text; }
   // True for a scalar written without quotes (or block style).
   bool plain() const { return m_plain; }
   // An explicit tag such as "!!str", empty when none.
-  const std::string& tag() const { return m_tag; }
+  std::string_view tag() const { return m_tag; }
   // A plain scalar "", "~", "null", "Null" or "NULL".
   bool is_null() const;
   // true/false in any case (YAML 1.2 core schema). With yaml11, also
@@ -62,10 +67,10 @@ class Node {
   Kind m_kind = Kind::scalar;
   bool m_plain = true;
   Location m_where;
-  std::string m_text;
-  std::string m_tag;
-  std::vector<const Node*> m_items;
-  std::vector<Entry> m_entries;
+  std::string_view m_text;
+  std::string_view m_tag;
+  std::span<const Node* const> m_items;
+  std::span<const Entry> m_entries;
 };
 
 // One document of a stream. Owns its nodes; cheap to move.

@@ -130,7 +130,7 @@ void read_volumes(const yaml::Node* seq, Workload& w, YamlReader& r) {
     Volume v;
     v.where = item->where();
     if (item->is_scalar()) {
-      const std::string& text = item->text();
+      const std::string text(item->text());
       size_t colon = text.find(':');
       if (colon == std::string::npos) {
         v.type = "volume";
@@ -193,7 +193,7 @@ void read_environment(const yaml::Node* env, Container& c) {
   if (env->is_sequence()) {
     for (const yaml::Node* item : env->items()) {
       if (!item->is_scalar()) continue;
-      const std::string& t = item->text();
+      const std::string t(item->text());
       size_t eq = t.find('=');
       if (eq == std::string::npos) {
         add(t, item->where(), nullptr, std::nullopt);
@@ -206,7 +206,7 @@ void read_environment(const yaml::Node* env, Container& c) {
       if (!e.key->is_scalar()) continue;
       std::optional<std::string> raw;
       if (e.value->is_scalar() && !e.value->is_null()) raw = e.value->text();
-      add(e.key->text(), e.key->where(), e.value, raw);
+      add(std::string(e.key->text()), e.key->where(), e.value, raw);
     }
   }
 }
@@ -217,12 +217,13 @@ void read_networks(const yaml::Node* nets, Workload& w) {
   if (nets->is_sequence()) {
     for (const yaml::Node* n : nets->items()) {
       if (n->is_scalar())
-        w.networks.push_back(Located<std::string>::literal(n->text(), n->where()));
+        w.networks.push_back(Located<std::string>::literal(std::string(n->text()), n->where()));
     }
   } else if (nets->is_mapping()) {
     for (const yaml::Node::Entry& e : nets->entries()) {
       if (e.key->is_scalar()) {
-        w.networks.push_back(Located<std::string>::literal(e.key->text(), e.key->where()));
+        w.networks.push_back(
+            Located<std::string>::literal(std::string(e.key->text()), e.key->where()));
       }
     }
   }

@@ -42,10 +42,10 @@ Translation translate_compose(std::string_view path, const yaml::Document& doc) 
     if (const yaml::Node* services = r.mapping(services_entry->value, "services")) {
       for (const yaml::Node::Entry& e : services->entries()) {
         if (!e.key->is_scalar()) continue;
-        const yaml::Node* svc = r.mapping(e.value, "service " + e.key->text());
+        const yaml::Node* svc = r.mapping(e.value, "service " + std::string(e.key->text()));
         if (!svc) continue;
         t.inventory.workloads.push_back(
-            compose::translate_service(e.key->text(), e.key->where(), *svc, r));
+            compose::translate_service(std::string(e.key->text()), e.key->where(), *svc, r));
       }
     }
   }

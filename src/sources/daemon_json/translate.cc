@@ -51,7 +51,8 @@ Translation translate_daemon_json(std::string_view path, std::string_view conten
   c.where = root.where();
   if (const yaml::Node::Entry* e = root.find("hosts")) {
     auto add = [&](const yaml::Node* n) {
-      if (n->is_scalar()) c.hosts.push_back(Located<std::string>::literal(n->text(), n->where()));
+      if (n->is_scalar())
+        c.hosts.push_back(Located<std::string>::literal(std::string(n->text()), n->where()));
     };
     if (e->value->is_sequence()) {
       for (const yaml::Node* n : e->value->items()) add(n);
@@ -61,7 +62,7 @@ Translation translate_daemon_json(std::string_view path, std::string_view conten
   }
   c.tls_verify = boolean(root, "tlsverify", c.where, t.errors, path);
   if (const yaml::Node::Entry* e = root.find("userns-remap"); e && e->value->is_scalar()) {
-    c.userns_remap = Located<std::string>::literal(e->value->text(), e->key->where());
+    c.userns_remap = Located<std::string>::literal(std::string(e->value->text()), e->key->where());
   } else {
     c.userns_remap = Located<std::string>::absent(c.where);
   }

@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, 9> k_workload_kinds = {
 // The annotation profile spellings ("runtime/default", "localhost/x", "unconfined").
 Located<std::string> profile_from_annotation(const yaml::Node* v) {
   if (!v || !v->is_scalar()) return {};
-  const std::string& t = v->text();
+  std::string_view t = v->text();
   std::string value;
   if (t == "unconfined") {
     value = k_profile_unconfined;
@@ -92,7 +92,7 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
       if (!seq) continue;
       for (const yaml::Node* item : seq->items()) {
         if (const yaml::Node* s = r.scalar(item, key)) {
-          list->push_back(Located<std::string>::literal(s->text(), s->where()));
+          list->push_back(Located<std::string>::literal(std::string(s->text()), s->where()));
         }
       }
     }
@@ -152,7 +152,7 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
         v.where = n->where();
       }
       if (const yaml::Node* val = e->get("value"); val && val->is_scalar() && !val->is_null()) {
-        v.value = Located<std::string>::literal(val->text(), val->where());
+        v.value = Located<std::string>::literal(std::string(val->text()), val->where());
       } else if (const yaml::Node* from = e->get("valueFrom")) {
         v.value = Located<std::string>::dynamic(from->where());
       } else {
@@ -259,7 +259,7 @@ Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& 
     const yaml::Node* a = t.pod_metadata->get("annotations");
     if (a && a->is_mapping()) {
       const yaml::Node* v = a->get("vern.dev/ignore");
-      if (v && v->is_scalar()) w.suppressions.push_back({v->text(), v->where()});
+      if (v && v->is_scalar()) w.suppressions.push_back({std::string(v->text()), v->where()});
     }
   }
 

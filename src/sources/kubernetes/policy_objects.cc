@@ -125,13 +125,13 @@ void translate_pod_security_policy(const ObjectHeader& h, const yaml::Node& obje
     if (const yaml::Node* caps =
             r.sequence(spec->get("requiredDropCapabilities"), "requiredDropCapabilities")) {
       for (const yaml::Node* c : caps->items()) {
-        if (c->is_scalar()) psp.required_drop_capabilities.push_back(c->text());
+        if (c->is_scalar()) psp.required_drop_capabilities.emplace_back(c->text());
       }
     }
     if (const yaml::Node* vols = r.sequence(spec->get("volumes"), "volumes")) {
       for (const yaml::Node* v : vols->items()) {
         if (v->is_scalar())
-          psp.volumes.push_back(Located<std::string>::literal(v->text(), v->where()));
+          psp.volumes.push_back(Located<std::string>::literal(std::string(v->text()), v->where()));
       }
     }
   }

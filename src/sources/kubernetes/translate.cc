@@ -12,7 +12,7 @@ std::vector<InlineSuppression> read_ignore_annotation(const yaml::Node* annotati
   std::vector<InlineSuppression> out;
   const yaml::Node* v = annotations ? annotations->get("vern.dev/ignore") : nullptr;
   if (!v || !v->is_scalar()) return out;
-  const std::string& text = v->text();
+  const std::string text(v->text());
   size_t start = 0;
   while (start <= text.size()) {
     size_t comma = text.find(',', start);

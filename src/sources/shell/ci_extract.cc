@@ -23,13 +23,13 @@ bool only_blanks(std::string_view s) {
 // non-blank file line from the scalar's start must appear, trimmed, in the
 // folded text in order, separated only by the blanks and newlines folding put
 // there (which become synthetic). nullopt when the text cannot be matched.
-std::optional<SourceText> folded_text(const std::string& text,
+std::optional<SourceText> folded_text(std::string_view text,
                                       const std::vector<std::string_view>& lines, std::size_t row,
                                       std::size_t col, bool block, Templating kind) {
   SourceText out;
   std::size_t pos = 0;
-  for (std::size_t r = block ? row + 1 : row;
-       r < lines.size() && !only_blanks(std::string_view(text).substr(pos)); ++r) {
+  for (std::size_t r = block ? row + 1 : row; r < lines.size() && !only_blanks(text.substr(pos));
+       ++r) {
     std::string_view line = lines[r];
     std::size_t begin = r == row ? col : line.find_first_not_of(" \t");
     if (begin == std::string_view::npos || begin >= line.size()) continue;
@@ -37,16 +37,15 @@ std::optional<SourceText> folded_text(const std::string& text,
     if (end == std::string_view::npos || end < begin) continue;
     std::string_view content = line.substr(begin, end + 1 - begin);
     std::size_t found = text.find(content, pos);
-    if (found == std::string::npos ||
-        !only_blanks(std::string_view(text).substr(pos, found - pos))) {
+    if (found == std::string::npos || !only_blanks(text.substr(pos, found - pos))) {
       return std::nullopt;
     }
-    out.append_synthetic(std::string_view(text).substr(pos, found - pos));
+    out.append_synthetic(text.substr(pos, found - pos));
     shell::append_templated(out, content, Location{int(r) + 1, int(begin) + 1}, kind, {});
     pos = found + content.size();
   }
-  if (!only_blanks(std::string_view(text).substr(pos))) return std::nullopt;
-  out.append_synthetic(std::string_view(text).substr(pos));
+  if (!only_blanks(text.substr(pos))) return std::nullopt;
+  out.append_synthetic(text.substr(pos));
   out.append_synthetic("\n");
   return out;
 }
@@ -63,7 +62,7 @@ SourceText scalar_text(const yaml::Node& node, const std::vector<std::string_vie
   std::string_view first = row < lines.size() ? lines[row] : std::string_view();
   std::size_t col = std::size_t(at.column > 0 ? at.column - 1 : 0);
   char indicator = col < first.size() ? first[col] : '\0';
-  const std::string& text = node.text();
+  std::string_view text = node.text();
   if (indicator == '|') {
     // Indentation: that of the first non-blank content line.
     std::size_t indent = 0;
@@ -177,7 +176,7 @@ Translation translate_gitlab_ci(std::string_view path, std::string_view content)
     if (!doc.root->is_mapping()) continue;
     for (const yaml::Node::Entry& e : doc.root->entries()) {
       if (!e.value->is_mapping()) continue;
-      std::string object = "GitLab CI job " + e.key->text();
+      std::string object = "GitLab CI job " + std::string(e.key->text());
       for (std::string_view key : {"before_script", "script", "after_script"}) {
         gitlab_scripts(t, path, lines, e.value->get(key), object, 0);
       }
