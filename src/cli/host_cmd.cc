@@ -153,6 +153,7 @@ int run_host(const std::vector<std::string>& args, const Io& io) {
   FindingList found;
   evaluate(audit.inventory, RuleScope::unit, config->rule_options, found);
   evaluate(audit.inventory, RuleScope::set, config->rule_options, found);
+  evaluate(audit.inventory, RuleScope::set_workload, config->rule_options, found);
 
   // Group by object: the host first, then the daemon, then containers by name.
   std::map<std::string, std::vector<Finding>> by_object;

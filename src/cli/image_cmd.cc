@@ -171,6 +171,7 @@ int run_image(const std::vector<std::string>& args, const Io& io) {
   if (image.ok()) {
     evaluate(inventory, RuleScope::unit, config->rule_options, found);
     evaluate(inventory, RuleScope::set, config->rule_options, found);
+    evaluate(inventory, RuleScope::set_workload, config->rule_options, found);
   }
   std::vector<Finding> findings;
   Summary summary;

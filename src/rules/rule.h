@@ -13,8 +13,8 @@
 namespace vern {
 
 struct RuleInfo {
-  std::string_view slug;       // stable id: output, SARIF ruleId, suppressions, config
-  std::string_view title;      // one line, for `vern rules` and SARIF shortDescription
+  std::string_view slug;                 // stable id: output, SARIF ruleId, suppressions, config
+  std::string_view title;                // one line, for `vern rules` and SARIF shortDescription
   Severity severity = Severity::medium;  // default severity
   SurfaceSet surfaces;
   std::string_view rationale;  // why it matters, a few sentences
@@ -36,6 +36,10 @@ struct RuleOptions {
 enum class RuleScope {
   unit,  // once per translated input (a file, a live container, an image)
   set,   // once per scan, over the objects of every input merged
+  // Like set, but judges each workload on its own against the other objects
+  // of the scan (its ServiceAccount in another file): a scan may hand such a
+  // rule its workloads in several batches, each with every non-workload object.
+  set_workload,
 };
 
 struct Rule {

@@ -59,6 +59,6 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
 
 }  // namespace
 
-extern const Rule k_service_account_token_mounted{k_info, RuleScope::set, check};
+extern const Rule k_service_account_token_mounted{k_info, RuleScope::set_workload, check};
 
 }  // namespace vern

@@ -165,43 +165,56 @@ class Emitter {
     if (!r.recognised) return;
     ++m_out.summary.files_scanned;
     m_out.summary.objects_checked += r.objects;
-    std::vector<Finding> kept;
-    for (Finding& f : r.findings) {
-      if (suppress(r.suppressions, f)) {
-        ++m_out.summary.suppressed;
-        continue;
-      }
-      count(f);
-      kept.push_back(std::move(f));
+    std::vector<Finding> kept = keep(r.suppressions, r.findings);
+    m_set.add(std::move(r.set_part));
+    // Set-level findings judged on this file alone (a Compose project) go out
+    // with the file's own rather than at the end.
+    std::vector<Finding> early = m_set.take_early_findings();
+    std::vector<Finding> judged = keep(r.suppressions, early);
+    if (!judged.empty()) {
+      add_source_lines(r.path, judged);
+      kept.insert(kept.end(), std::make_move_iterator(judged.begin()),
+                  std::make_move_iterator(judged.end()));
+      sort_findings(kept);
     }
     if (!kept.empty()) m_rep.add_file(r.path, kept);
-    m_set.add(std::move(r.set_part));
     if (!r.suppressions.empty()) m_suppressions[r.path] = std::move(r.suppressions);
   }
 
   ScanOutcome finish() {
-    std::vector<Finding> set_findings = m_set.evaluate();
-    std::map<std::string, std::vector<Finding>> by_file;
+    // Aggregate findings are few (about one per namespace): they wait to join
+    // the per-workload findings of their file, which stream in file order.
+    std::map<std::string, std::vector<Finding>> held;
     std::vector<std::string> order;
-    for (Finding& f : set_findings) {
-      auto s = m_suppressions.find(f.file);
-      if (s != m_suppressions.end() && suppress(s->second, f)) {
-        ++m_out.summary.suppressed;
-        continue;
-      }
-      if (!by_file.count(f.file)) order.push_back(f.file);
-      by_file[f.file].push_back(std::move(f));
+    for (Finding& f : m_set.aggregate_findings()) {
+      auto [it, first] = held.try_emplace(f.file);
+      if (first) order.push_back(f.file);
+      it->second.push_back(std::move(f));
     }
-    for (const std::string& file : order) {
-      std::vector<Finding>& list = by_file[file];
-      if (m_rep.shows_source_lines()) {
-        if (Result<std::string> content = read_file(file, m_options.max_file_bytes)) {
-          fill_source_lines(*content, list);
-        }
+    std::string current;
+    std::vector<Finding> group;
+    auto flush = [&] {
+      if (group.empty()) return;
+      if (auto h = held.find(current); h != held.end()) {
+        group.insert(group.end(), std::make_move_iterator(h->second.begin()),
+                     std::make_move_iterator(h->second.end()));
+        held.erase(h);
       }
-      sort_findings(list);
-      for (const Finding& f : list) count(f);
-      m_rep.add_file(file, list);
+      report_set_findings(current, group);
+      group.clear();
+    };
+    m_set.workload_findings([&](std::vector<Finding>& batch) {
+      for (Finding& f : batch) {
+        if (f.file != current) {
+          flush();
+          current = f.file;
+        }
+        group.push_back(std::move(f));
+      }
+    });
+    flush();
+    for (const std::string& file : order) {
+      if (auto h = held.find(file); h != held.end()) report_set_findings(file, h->second);
     }
     std::vector<UnusedSuppression> unused;
     for (auto& [file, list] : m_suppressions) {
@@ -214,6 +227,40 @@ class Emitter {
   }
 
  private:
+  // The findings `suppressions` leave, counted; suppressed ones are tallied.
+  std::vector<Finding> keep(std::vector<Suppression>& suppressions, std::vector<Finding>& found) {
+    std::vector<Finding> kept;
+    kept.reserve(found.size());
+    for (Finding& f : found) {
+      if (suppress(suppressions, f)) {
+        ++m_out.summary.suppressed;
+        continue;
+      }
+      count(f);
+      kept.push_back(std::move(f));
+    }
+    return kept;
+  }
+
+  // Source lines for findings made after the file's text was let go.
+  void add_source_lines(const std::string& file, std::vector<Finding>& list) const {
+    if (!m_rep.shows_source_lines()) return;
+    if (Result<std::string> content = read_file(file, m_options.max_file_bytes)) {
+      fill_source_lines(*content, list);
+    }
+  }
+
+  // Reports set-level findings of one file, after its suppressions.
+  void report_set_findings(const std::string& file, std::vector<Finding>& found) {
+    std::vector<Suppression> none;
+    auto s = m_suppressions.find(file);
+    std::vector<Finding> kept = keep(s != m_suppressions.end() ? s->second : none, found);
+    if (kept.empty()) return;
+    add_source_lines(file, kept);
+    sort_findings(kept);
+    m_rep.add_file(file, kept);
+  }
+
   void count(const Finding& f) {
     ++m_out.summary.counts[static_cast<int>(f.severity)];
     if (!m_out.worst || f.severity > *m_out.worst) m_out.worst = f.severity;

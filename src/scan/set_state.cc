@@ -1,5 +1,7 @@
 #include "scan/set_state.h"
 
+#include <algorithm>
+
 #include "scan/driver.h"
 #include "scan/evaluate.h"
 
@@ -7,9 +9,13 @@ namespace vern {
 
 namespace {
 
-template <class T>
-void append(std::vector<T>& to, std::vector<T>& from) {
-  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+// Workloads handed to the per-workload rules at once.
+constexpr std::size_t k_workload_batch = 4096;
+
+// Two definitions of a namespace that label it alike judge alike.
+bool same_label(const Namespace& a, const Namespace& b) {
+  return a.enforce_level.presence == b.enforce_level.presence &&
+         a.enforce_level.value == b.enforce_level.value;
 }
 
 }  // namespace
@@ -57,34 +63,97 @@ void SetState::add(Inventory part) {
       compose.workloads.push_back(std::move(w));
       return true;
     });
-    evaluate_into(compose, m_compose_findings);
+    evaluate_into(compose, RuleScope::set, m_early);
+    evaluate_into(compose, RuleScope::set_workload, m_early);
   }
   for (Workload& w : part.workloads) {
-    // A Kubernetes workload matters to set rules when it is the first of its
-    // namespace (missing-network-policy) or may mount a token (service-account-token-mounted).
-    if (w.surface == Surface::kubernetes) {
-      bool first = m_namespaces_seen.insert(w.ns).second;
-      if (!first && w.automount_sa_token.is(false)) continue;
-    }
-    m_merged.workloads.push_back(std::move(w));
+    if (w.surface != Surface::kubernetes) continue;
+    // A token that is not mounted needs no look at the ServiceAccount.
+    if (!w.automount_sa_token.is(false)) m_spill.push(w);
+    // The first workload of a namespace is what missing-network-policy needs.
+    if (m_namespaces_seen.insert(w.ns).second) m_merged.workloads.push_back(std::move(w));
   }
-  append(m_merged.network_policies, part.network_policies);
-  append(m_merged.namespaces, part.namespaces);
-  append(m_merged.service_accounts, part.service_accounts);
-  append(m_merged.compose_projects, part.compose_projects);
+  for (Namespace& n : part.namespaces) add_namespace(std::move(n));
+  for (NetworkPolicy& p : part.network_policies) add_policy(std::move(p));
+  for (ServiceAccount& sa : part.service_accounts) {
+    // A ServiceAccount without metadata.namespace lands in "default"; the
+    // first of a name is the one rules look up.
+    std::string key = (sa.ns.empty() ? std::string("default") : sa.ns) + '/' + sa.name;
+    if (m_accounts_seen.insert(std::move(key)).second) {
+      m_merged.service_accounts.push_back(std::move(sa));
+    }
+  }
 }
 
-void SetState::evaluate_into(const Inventory& inventory, std::vector<Finding>& out) const {
+void SetState::add_namespace(Namespace n) {
+  std::vector<std::size_t>& defs = m_namespace_defs[n.name];
+  for (std::size_t i : defs) {
+    if (same_label(m_merged.namespaces[i], n)) return;
+  }
+  defs.push_back(m_merged.namespaces.size());
+  m_merged.namespaces.push_back(std::move(n));
+}
+
+void SetState::add_policy(NetworkPolicy p) {
+  auto [it, first] = m_policies.try_emplace(p.ns);
+  if (first) m_policy_order.push_back(p.ns);
+  std::vector<NetworkPolicy>& kept = it->second;
+  if (!kept.empty() && kept.front().default_deny()) return;  // the namespace is covered
+  if (p.default_deny()) kept.clear();
+  kept.push_back(std::move(p));
+}
+
+std::vector<Finding> SetState::take_early_findings() {
+  std::vector<Finding> out;
+  out.swap(m_early);
+  return out;
+}
+
+void SetState::evaluate_into(const Inventory& inventory, RuleScope scope,
+                             std::vector<Finding>& out) const {
   FindingList found;
-  vern::evaluate(inventory, RuleScope::set, m_config.rule_options, found);
+  vern::evaluate(inventory, scope, m_config.rule_options, found);
   for (Finding& f : found.findings()) {
     if (apply_config(m_config, f)) out.push_back(std::move(f));
   }
 }
 
-std::vector<Finding> SetState::evaluate() const {
-  std::vector<Finding> out = m_compose_findings;
-  evaluate_into(m_merged, out);
+std::vector<Finding> SetState::aggregate_findings() const {
+  Inventory set;
+  set.workloads = m_merged.workloads;
+  set.namespaces = m_merged.namespaces;
+  set.service_accounts = m_merged.service_accounts;
+  for (const std::string& ns : m_policy_order) {
+    const std::vector<NetworkPolicy>& kept = m_policies.at(ns);
+    set.network_policies.insert(set.network_policies.end(), kept.begin(), kept.end());
+  }
+  std::vector<Finding> out;
+  evaluate_into(set, RuleScope::set, out);
+  return out;
+}
+
+void SetState::workload_findings(const std::function<void(std::vector<Finding>&)>& each) {
+  Inventory set;
+  set.namespaces = m_merged.namespaces;
+  set.service_accounts = m_merged.service_accounts;
+  m_spill.replay(k_workload_batch, [&](std::vector<Workload>& batch) {
+    set.workloads.swap(batch);
+    std::vector<Finding> out;
+    evaluate_into(set, RuleScope::set_workload, out);
+    set.workloads.swap(batch);
+    if (!out.empty()) each(out);
+  });
+}
+
+std::vector<Finding> SetState::evaluate() {
+  std::vector<Finding> out = m_early;
+  std::vector<Finding> aggregate = aggregate_findings();
+  out.insert(out.end(), std::make_move_iterator(aggregate.begin()),
+             std::make_move_iterator(aggregate.end()));
+  workload_findings([&](std::vector<Finding>& batch) {
+    out.insert(out.end(), std::make_move_iterator(batch.begin()),
+               std::make_move_iterator(batch.end()));
+  });
   return out;
 }
 

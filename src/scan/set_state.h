@@ -1,15 +1,19 @@
 // SetState: the part of every file's inventory that set-level rules need
-// (namespaces, network policies, service accounts, Compose projects and a
-// slimmed copy of the workloads), merged across one scan.
+// (namespaces, network policies, service accounts, Compose projects and the
+// pod-level facts of workloads), merged across one scan.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/inventory.h"
 #include "rules/finding.h"
 #include "scan/config.h"
+#include "scan/workload_spill.h"
 
 namespace vern {
 
@@ -17,26 +21,53 @@ namespace vern {
 // volumes, policy objects checked per file), so the merged state stays small.
 Inventory reduce_for_set_rules(Inventory inventory);
 
-// Memory grows with the Kubernetes objects that may still yield a finding, not
-// with the files read: a Compose file is its own project, so its part is
-// judged when it is added and only the findings are kept.
+// Memory stays flat however many files a scan reads:
+// - a Compose file is its own project, so its part is judged when it is added
+//   and the findings are handed back at once (take_early_findings);
+// - of Kubernetes objects, only what can change a finding is kept: the first
+//   workload of each namespace, each namespace's definitions that differ in
+//   their Pod Security label, a namespace's policies until one denies all
+//   traffic (then that one), the first ServiceAccount of each name;
+// - workloads that rules judge one by one against the whole set (a pod and
+//   its ServiceAccount) wait in a temporary file until the end.
 class SetState {
  public:
   // REQUIRES: `config` outlives the SetState.
   explicit SetState(const Config& config) : m_config(config) {}
+  SetState(const SetState&) = delete;
+  SetState& operator=(const SetState&) = delete;
+
   // Merges one file's reduced inventory.
   void add(Inventory part);
-  // Runs the set-level rules over what is merged and returns every set-level
-  // finding of the scan; findings have the config applied.
-  std::vector<Finding> evaluate() const;
+  // Findings that are final already (Compose projects), config applied, in
+  // the order their files were added; later calls return only newer ones.
+  std::vector<Finding> take_early_findings();
+  // Findings of the rules over the merged set (few: about one per namespace),
+  // config applied.
+  std::vector<Finding> aggregate_findings() const;
+  // Findings of the rules that judge each workload against the whole set, in
+  // the order the workloads were added, handed over a batch at a time
+  // (several batches may hold findings of one file, one after another).
+  void workload_findings(const std::function<void(std::vector<Finding>&)>& each);
+  // Everything above, at once: early findings not yet taken, then aggregate,
+  // then per-workload findings. For callers that hold a small set.
+  std::vector<Finding> evaluate();
 
  private:
-  void evaluate_into(const Inventory& inventory, std::vector<Finding>& out) const;
+  void evaluate_into(const Inventory& inventory, RuleScope scope, std::vector<Finding>& out) const;
+  void add_namespace(Namespace n);
+  void add_policy(NetworkPolicy p);
 
   const Config& m_config;
-  Inventory m_merged;
-  std::vector<Finding> m_compose_findings;
+  Inventory m_merged;  // aggregate state: no more than the rules need
+  std::vector<Finding> m_early;
   std::set<std::string> m_namespaces_seen;
+  std::unordered_map<std::string, std::vector<std::size_t>> m_namespace_defs;  // name -> indexes
+  // Per namespace: its policies until one denies all traffic, then that one.
+  std::unordered_map<std::string, std::vector<NetworkPolicy>> m_policies;
+  std::vector<std::string> m_policy_order;          // namespaces in order of their first policy
+  std::unordered_set<std::string> m_accounts_seen;  // "namespace/name"
+  WorkloadSpill m_spill;
 };
 
 }  // namespace vern

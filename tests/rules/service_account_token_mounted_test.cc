@@ -27,7 +27,7 @@ TEST(ServiceAccountTokenMounted, MetadataMatchesCatalog) {
   EXPECT_EQ(k_service_account_token_mounted.info.slug, "service-account-token-mounted");
   EXPECT_EQ(k_service_account_token_mounted.info.severity, Severity::low);
   EXPECT_EQ(k_service_account_token_mounted.info.surfaces.letters(), "K");
-  EXPECT_EQ(k_service_account_token_mounted.scope, RuleScope::set);
+  EXPECT_EQ(k_service_account_token_mounted.scope, RuleScope::set_workload);
 }
 
 TEST(ServiceAccountTokenMounted, PodSetting) {

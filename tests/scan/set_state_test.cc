@@ -65,8 +65,7 @@ TEST(SetState, KubernetesPolicyInALaterFileCounts) {
                            "spec:\n  automountServiceAccountToken: false\n"
                            "  containers: [{name: c, image: nginx}]\n")
           .inventory));
-  SetState without = state;
-  EXPECT_EQ(rules_of(without.evaluate()),
+  EXPECT_EQ(rules_of(state.evaluate()),
             std::vector<std::string>{"missing-network-policy pod.yaml"});
   state.add(reduce_for_set_rules(
       translate_kubernetes("policy.yaml",
@@ -75,6 +74,95 @@ TEST(SetState, KubernetesPolicyInALaterFileCounts) {
                            "spec: {podSelector: {}, policyTypes: [Ingress, Egress]}\n")
           .inventory));
   EXPECT_TRUE(state.evaluate().empty());
+}
+
+std::string pod(const std::string& name, const std::string& ns, const std::string& account = "") {
+  return "apiVersion: v1\nkind: Pod\nmetadata: {name: " + name + ", namespace: " + ns +
+         "}\nspec:\n" + (account.empty() ? "" : "  serviceAccountName: " + account + "\n") +
+         "  containers: [{name: c, image: nginx}]\n";
+}
+
+Inventory kube(const std::string& file, const std::string& yaml) {
+  return reduce_for_set_rules(translate_kubernetes(file, yaml).inventory);
+}
+
+TEST(SetState, ServiceAccountInALaterFileTurnsTheTokenOff) {
+  Config config;
+  SetState state(config);
+  state.add(kube("pod.yaml", pod("p", "shop", "api")));
+  state.add(kube("policy.yaml",
+                 "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"
+                 "metadata: {name: deny, namespace: shop}\n"
+                 "spec: {podSelector: {}, policyTypes: [Ingress, Egress]}\n"));
+  EXPECT_EQ(rules_of(state.evaluate()),
+            std::vector<std::string>{"service-account-token-mounted pod.yaml"});
+  state.add(kube("sa.yaml",
+                 "apiVersion: v1\nkind: ServiceAccount\n"
+                 "metadata: {name: api, namespace: shop}\n"
+                 "automountServiceAccountToken: false\n"));
+  EXPECT_TRUE(state.evaluate().empty());
+}
+
+TEST(SetState, WorkloadFindingsComeInTheOrderFilesWereAdded) {
+  Config config;
+  SetState state(config);
+  // More pods than one batch of the per-workload rules holds.
+  const int pods = 5000;
+  for (int i = 0; i < pods; ++i) {
+    state.add(kube("p" + std::to_string(i) + ".yaml", pod("p", "shop")));
+  }
+  std::vector<std::string> files;
+  int batches = 0;
+  state.workload_findings([&](std::vector<Finding>& batch) {
+    ++batches;
+    for (const Finding& f : batch) files.push_back(f.file);
+  });
+  ASSERT_EQ(files.size(), std::size_t(pods));
+  for (int i = 0; i < pods; ++i)
+    EXPECT_EQ(files[std::size_t(i)], "p" + std::to_string(i) + ".yaml");
+  EXPECT_GT(batches, 1);
+  // The aggregate rules see the namespace once, at its first workload.
+  EXPECT_EQ(rules_of(state.aggregate_findings()),
+            std::vector<std::string>{"missing-network-policy p0.yaml"});
+}
+
+TEST(SetState, NamespaceDefinedSeveralTimesIsJudgedOnItsBestLabel) {
+  auto ns = [](const std::string& label) {
+    return "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n" +
+           (label.empty() ? std::string()
+                          : "  labels: {pod-security.kubernetes.io/enforce: " + label + "}\n");
+  };
+  Config config;
+  SetState state(config);
+  for (int i = 0; i < 3; ++i) state.add(kube("a" + std::to_string(i) + ".yaml", ns("")));
+  state.add(kube("b.yaml", ns("baseline")));
+  std::vector<Finding> found = state.aggregate_findings();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "namespace-without-pod-security");
+  EXPECT_EQ(found[0].file, "b.yaml");
+  EXPECT_EQ(found[0].severity, Severity::low);
+  state.add(kube("c.yaml", ns("restricted")));
+  EXPECT_TRUE(state.aggregate_findings().empty());
+}
+
+TEST(SetState, PoliciesThatDoNotDenyAllAreCountedUntilOneDoes) {
+  auto policy = [](const std::string& name, bool deny) {
+    return "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: " + name +
+           ", namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress, Egress]" +
+           (deny ? std::string() : ", ingress: [{}]") + "}\n";
+  };
+  Config config;
+  SetState state(config);
+  state.add(kube("pod.yaml", pod("p", "shop")));
+  for (int i = 0; i < 3; ++i)
+    state.add(kube("np.yaml", policy("allow" + std::to_string(i), false)));
+  std::vector<Finding> found = state.aggregate_findings();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].message.find("none of its 3 NetworkPolicies"), std::string::npos)
+      << found[0].message;
+  state.add(kube("deny.yaml", policy("deny", true)));
+  state.add(kube("np2.yaml", policy("allow-late", false)));
+  EXPECT_TRUE(state.aggregate_findings().empty());
 }
 
 }  // namespace
