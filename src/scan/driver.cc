@@ -81,13 +81,16 @@ FileResult process(const WalkItem& item, const ScanOptions& options, bool source
   return r;
 }
 
-// Runs `process` on worker threads and hands results back in input order,
-// with a bounded number in flight so memory stays flat.
+// Runs `process` on `jobs` threads, the caller's included, and hands results
+// back in input order, with a bounded number in flight so memory stays flat.
+// The caller works through queued files while the result it needs next is not
+// ready, so --jobs N keeps N cores busy with N threads (not N + 1 competing),
+// and it sleeps only when that result is the last one being worked on.
 class Pool {
  public:
   Pool(const ScanOptions& options, int jobs, bool source_lines)
       : m_options(options), m_source_lines(source_lines) {
-    for (int i = 0; i < jobs; ++i) m_threads.emplace_back([this] { work(); });
+    for (int i = 1; i < jobs; ++i) m_threads.emplace_back([this] { work(); });
   }
   ~Pool() {
     {
@@ -108,32 +111,43 @@ class Pool {
   // The next result in order; blocks until it is ready. REQUIRES in_flight() > 0.
   FileResult take() {
     std::unique_lock<std::mutex> lock(m_mu);
-    m_cv_done.wait(lock, [&] { return m_done.count(m_taken) != 0; });
-    auto it = m_done.find(m_taken);
-    FileResult r = std::move(it->second);
-    m_done.erase(it);
-    ++m_taken;
-    return r;
+    while (true) {
+      auto it = m_done.find(m_taken);
+      if (it != m_done.end()) {
+        FileResult r = std::move(it->second);
+        m_done.erase(it);
+        ++m_taken;
+        return r;
+      }
+      if (m_tasks.empty()) {
+        m_cv_done.wait(lock);
+        continue;
+      }
+      run_one(lock);
+    }
   }
 
  private:
   void work() {
+    std::unique_lock<std::mutex> lock(m_mu);
     while (true) {
-      std::pair<size_t, WalkItem> task;
-      {
-        std::unique_lock<std::mutex> lock(m_mu);
-        m_cv_task.wait(lock, [&] { return m_stop || !m_tasks.empty(); });
-        if (m_tasks.empty()) return;
-        task = std::move(m_tasks.front());
-        m_tasks.pop_front();
-      }
-      FileResult r = process(task.second, m_options, m_source_lines);
-      {
-        std::lock_guard<std::mutex> lock(m_mu);
-        m_done.emplace(task.first, std::move(r));
-      }
-      m_cv_done.notify_all();
+      m_cv_task.wait(lock, [&] { return m_stop || !m_tasks.empty(); });
+      if (m_tasks.empty()) return;
+      run_one(lock);
     }
+  }
+
+  // Processes the oldest queued file with the lock released. REQUIRES the
+  // lock held and a task queued; returns with the lock held.
+  void run_one(std::unique_lock<std::mutex>& lock) {
+    std::pair<size_t, WalkItem> task = std::move(m_tasks.front());
+    m_tasks.pop_front();
+    lock.unlock();
+    FileResult r = process(task.second, m_options, m_source_lines);
+    lock.lock();
+    m_done.emplace(task.first, std::move(r));
+    // Only the result the caller waits for is worth waking it.
+    if (task.first == m_taken) m_cv_done.notify_one();
   }
 
   const ScanOptions& m_options;
