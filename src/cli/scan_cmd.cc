@@ -23,7 +23,7 @@ options:
                         medium, low, info (default) or none
   -c, --config FILE     settings file (default: .vern.yaml in the first folder
                         scanned, else in the current folder)
-  -j, --jobs N          worker threads (default: the number of cores)
+  -j, --jobs N          threads reading and checking files (default: the cores)
   -q, --quiet           text: print only errors and the summary
       --no-color        no ANSI colours (also when NO_COLOR is set)
       --max-file-size N skip files larger than N bytes with an error (default 16 MiB)

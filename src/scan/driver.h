@@ -13,7 +13,7 @@ namespace vern {
 
 struct ScanOptions {
   std::vector<std::string> paths;          // Default: {"."}
-  int jobs = 1;                            // worker threads; Default: 1
+  int jobs = 1;                            // threads, the caller's included; Default: 1
   std::size_t max_file_bytes = 16u << 20;  // larger files are an error. Default: 16 MiB
   std::string dockerfile_target;           // Dockerfiles: the stage built. Default: the last
   Config config;

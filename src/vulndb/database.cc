@@ -4,21 +4,25 @@
 #include <sys/stat.h>
 
 #include <ctime>
+#include <new>
 
-#include "vulndb/sqlite_util.h"
+#include "vulndb/database_impl.h"
 
 namespace vern::vulndb {
 
 namespace {
 
-// 2: affected entries clustered by (ecosystem, package), and borrowed
-// vectors resolved at import. A file of another version is refused, not
-// converted: its rows lack what this one reads.
-constexpr std::string_view k_schema_version = "2";
+// 3: an affected entry carries its advisory's id, aliases, summary and the
+// vectors to score by (2: read from `advisories` per match). A file of
+// another version is refused, not converted: its rows lack what this one reads.
+constexpr std::string_view k_schema_version = "3";
 
 // `affected` is keyed by what matching looks up, so one package's entries
 // sit together, and then by advisory row and position, which keeps them in
-// import order.
+// import order. It repeats what a match reports of the advisory, so matching
+// reads this table alone; the columns every scanned row needs come first.
+// Its cvss3/cvss4 are the advisory's own vectors, else the ones it borrows
+// (resolved when an import commits); `advisories` keeps the own ones only.
 constexpr const char* k_schema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources(
@@ -27,13 +31,13 @@ CREATE TABLE IF NOT EXISTS sources(
   records INTEGER NOT NULL DEFAULT 0, withdrawn INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS advisories(
   id INTEGER PRIMARY KEY, source INTEGER NOT NULL, advisory TEXT NOT NULL,
-  aliases TEXT NOT NULL, summary TEXT NOT NULL, cvss3 TEXT NOT NULL, cvss4 TEXT NOT NULL,
-  borrowed_cvss3 TEXT NOT NULL DEFAULT '', borrowed_cvss4 TEXT NOT NULL DEFAULT '');
+  aliases TEXT NOT NULL, summary TEXT NOT NULL, cvss3 TEXT NOT NULL, cvss4 TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS advisories_by_source ON advisories(source);
 CREATE TABLE IF NOT EXISTS affected(
   ecosystem TEXT NOT NULL, package TEXT NOT NULL, advisory INTEGER NOT NULL,
   seq INTEGER NOT NULL, source INTEGER NOT NULL, ranges TEXT NOT NULL, versions TEXT NOT NULL,
-  severity INTEGER NOT NULL, rater TEXT NOT NULL,
+  severity INTEGER NOT NULL, rater TEXT NOT NULL, advisory_id TEXT NOT NULL,
+  aliases TEXT NOT NULL, summary TEXT NOT NULL, cvss3 TEXT NOT NULL, cvss4 TEXT NOT NULL,
   PRIMARY KEY(ecosystem, package, advisory, seq)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS affected_by_source ON affected(source);
 CREATE TABLE IF NOT EXISTS scores(
@@ -51,15 +55,30 @@ std::string join(const std::vector<std::string>& items, char sep) {
   return out;
 }
 
-std::vector<std::string> split(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  while (!s.empty()) {
-    std::size_t at = s.find(sep);
-    if (at > 0) out.emplace_back(s.substr(0, at));
-    if (at == std::string_view::npos) break;
-    s.remove_prefix(at + 1);
+// vern_applies(ranges, versions, fn): calls the AppliesFn bound as `fn`, so
+// that SQLite reads the other columns only of the entries that apply. It runs
+// inside sqlite3_step(), so nothing may be thrown through it.
+constexpr const char* k_applies_type = "vern-applies";
+
+void applies_sql(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* fn = static_cast<const AppliesFn*>(sqlite3_value_pointer(argv[2], k_applies_type));
+  if (!fn) {
+    sqlite3_result_error(ctx, "vern_applies: no filter bound", -1);
+    return;
   }
-  return out;
+  auto text = [](sqlite3_value* v) {
+    const unsigned char* t = sqlite3_value_text(v);
+    return t ? std::string_view(reinterpret_cast<const char*>(t),
+                                std::size_t(sqlite3_value_bytes(v)))
+             : std::string_view();
+  };
+  try {
+    sqlite3_result_int(ctx, (*fn)(text(argv[0]), text(argv[1])) ? 1 : 0);
+  } catch (const std::bad_alloc&) {
+    sqlite3_result_error_nomem(ctx);
+  } catch (...) {
+    sqlite3_result_error(ctx, "vern_applies: the filter failed", -1);
+  }
 }
 
 VulnSeverity severity_of(std::int64_t stored) {
@@ -69,11 +88,16 @@ VulnSeverity severity_of(std::int64_t stored) {
 
 }  // namespace
 
-struct Database::Impl {
-  SqliteHandle db;
-  Statement insert_advisory, insert_affected, insert_score, select_affected, select_scores;
-  Statement scan_affected, select_advisory;
-};
+std::vector<std::string> split_list(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    std::size_t at = s.find(sep);
+    if (at > 0) out.emplace_back(s.substr(0, at));
+    if (at == std::string_view::npos) break;
+    s.remove_prefix(at + 1);
+  }
+  return out;
+}
 
 Database::Database(std::unique_ptr<Impl> impl) : m(std::move(impl)) {}
 Database::Database(Database&&) noexcept = default;
@@ -104,6 +128,10 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
         return s.error();
       }
     }
+  }
+  if (sqlite3_create_function_v2(h, "vern_applies", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, nullptr,
+                                 applies_sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return Error::failed(path + ": " + sqlite3_errmsg(h));
   }
   // Matching reads many small index ranges: map the file and keep a large
   // page cache so a warm scan makes no read() calls.
@@ -164,17 +192,19 @@ Status Database::add(std::int64_t source, const Advisory& a) {
     m->insert_advisory = prepare(h,
                                  "INSERT INTO advisories(source, advisory, aliases, summary, "
                                  "cvss3, cvss4) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-    m->insert_affected = prepare(h,
-                                 "INSERT INTO affected(advisory, source, ecosystem, package, "
-                                 "ranges, versions, severity, rater, seq) "
-                                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    m->insert_affected =
+        prepare(h,
+                "INSERT INTO affected(advisory, source, ecosystem, package, ranges, versions, "
+                "severity, rater, seq, advisory_id, aliases, summary, cvss3, cvss4) "
+                "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     m->insert_score =
         prepare(h, "INSERT INTO scores(name, source, cvss3, cvss4) VALUES(?1, ?2, ?3, ?4)");
   }
+  const std::string aliases = join(a.aliases, ' ');
   Statement& adv = m->insert_advisory;
   adv.bind(1, source);
   adv.bind(2, a.id);
-  adv.bind(3, join(a.aliases, ' '));
+  adv.bind(3, aliases);
   adv.bind(4, a.summary);
   adv.bind(5, a.cvss3);
   adv.bind(6, a.cvss4);
@@ -192,6 +222,11 @@ Status Database::add(std::int64_t source, const Advisory& a) {
     aff.bind(6, join(p.versions, '\n'));
     aff.bind(7, std::int64_t(p.distro_severity));
     aff.bind(8, p.distro_rater);
+    aff.bind(10, a.id);
+    aff.bind(11, aliases);
+    aff.bind(12, a.summary);
+    aff.bind(13, a.cvss3);
+    aff.bind(14, a.cvss4);
     if (Status s = aff.run(); !s) return s;
   }
   if (!a.cvss3.empty() || !a.cvss4.empty()) {
@@ -270,12 +305,12 @@ Result<std::vector<StoredAffected>> Database::affected(std::string_view ecosyste
   while (q.step_row()) {
     StoredAffected s;
     s.advisory = q.column_text(0);
-    s.aliases = split(q.column_text(1), ' ');
+    s.aliases = split_list(q.column_text(1), ' ');
     s.summary = q.column_text(2);
     s.cvss3 = q.column_text(3);
     s.cvss4 = q.column_text(4);
     s.ranges = decode_ranges(q.column_text(5));
-    s.versions = split(q.column_text(6), '\n');
+    s.versions = split_list(q.column_text(6), '\n');
     s.distro_severity = severity_of(q.column_int(7));
     s.distro_rater = q.column_text(8);
     out.push_back(std::move(s));
@@ -286,110 +321,36 @@ Result<std::vector<StoredAffected>> Database::affected(std::string_view ecosyste
 }
 
 Status Database::scan_affected(std::string_view ecosystem, std::string_view package,
+                               const AppliesFn& applies,
                                const std::function<void(const AffectedRow&)>& visit) {
   if (!m->scan_affected.valid()) {
-    // Reads the table only: its key is the lookup, so the rows are adjacent.
-    m->scan_affected = prepare(m->db.get(),
-                               "SELECT advisory, ranges, versions, severity, rater FROM affected "
-                               "WHERE ecosystem = ?1 AND package = ?2 ORDER BY advisory, seq");
+    // Reads the table only: its key is the lookup, so the rows are adjacent
+    // and come in ORDER BY order without a sort, which is what lets each row
+    // reach `visit` right after `applies` saw it (ScanAffected tests this).
+    m->scan_affected =
+        prepare(m->db.get(),
+                "SELECT severity, rater, advisory_id, aliases, summary, cvss3, cvss4 "
+                "FROM affected WHERE ecosystem = ?1 AND package = ?2 AND "
+                "vern_applies(ranges, versions, ?3) ORDER BY advisory, seq");
   }
   Statement& q = m->scan_affected;
   q.bind(1, ecosystem);
   q.bind(2, package);
+  q.bind_pointer(3, &applies, k_applies_type);
   AffectedRow row;
   while (q.step_row()) {
-    row.advisory_row = q.column_int(0);
-    row.ranges = q.column_view(1);
-    row.versions = q.column_view(2);
-    row.distro_severity = severity_of(q.column_int(3));
-    row.distro_rater = q.column_view(4);
+    row.distro_severity = severity_of(q.column_int(0));
+    row.distro_rater = q.column_view(1);
+    row.advisory = q.column_view(2);
+    row.aliases = q.column_view(3);
+    row.summary = q.column_view(4);
+    row.cvss3 = q.column_view(5);
+    row.cvss4 = q.column_view(6);
     visit(row);
   }
+  q.bind_pointer(3, nullptr, k_applies_type);  // `applies` ends with this call
   if (!q.ok()) return Error::failed(q.error_message());
   return Status::success();
-}
-
-Result<AdvisoryDetails> Database::advisory_details(std::int64_t advisory_row) {
-  if (!m->select_advisory.valid()) {
-    m->select_advisory = prepare(m->db.get(),
-                                 "SELECT advisory, aliases, summary, cvss3, cvss4, borrowed_cvss3, "
-                                 "borrowed_cvss4 FROM advisories WHERE id = ?1");
-  }
-  Statement& q = m->select_advisory;
-  q.bind(1, advisory_row);
-  if (!q.step_row()) {
-    if (!q.ok()) return Error::failed(q.error_message());
-    return Error::not_found("no advisory row " + std::to_string(advisory_row));
-  }
-  AdvisoryDetails out;
-  out.advisory = q.column_text(0);
-  out.aliases = split(q.column_view(1), ' ');
-  out.summary = q.column_text(2);
-  out.cvss3 = q.column_text(3);
-  out.cvss4 = q.column_text(4);
-  if (!q.column_view(5).empty() || !q.column_view(6).empty()) {
-    out.borrowed = ScoreVectors{q.column_text(5), q.column_text(6)};
-  }
-  q.reset();
-  return out;
-}
-
-Status Database::resolve_borrowed_vectors() {
-  sqlite3* h = m->db.get();
-  struct Borrower {
-    std::int64_t row;
-    std::vector<std::string> names;  // the advisory's id, then its aliases
-    ScoreVectors stored;
-  };
-  std::vector<Borrower> todo;
-  {
-    Statement q = prepare(h,
-                          "SELECT id, advisory, aliases, borrowed_cvss3, borrowed_cvss4 "
-                          "FROM advisories WHERE cvss3 = '' AND cvss4 = ''");
-    while (q.step_row()) {
-      Borrower l{q.column_int(0), {q.column_text(1)}, {q.column_text(3), q.column_text(4)}};
-      for (std::string& alias : split(q.column_view(2), ' ')) l.names.push_back(std::move(alias));
-      todo.push_back(std::move(l));
-    }
-    if (!q.ok()) return Error::failed("database: " + q.error_message());
-  }
-  Statement update =
-      prepare(h, "UPDATE advisories SET borrowed_cvss3 = ?2, borrowed_cvss4 = ?3 WHERE id = ?1");
-  for (const Borrower& l : todo) {
-    ScoreVectors found;
-    for (const std::string& name : l.names) {
-      auto v = vectors_for(name);
-      if (!v) return v.error();
-      if (*v) {
-        found = std::move(**v);
-        break;
-      }
-    }
-    if (found.cvss3 == l.stored.cvss3 && found.cvss4 == l.stored.cvss4) continue;
-    update.bind(1, l.row);
-    update.bind(2, found.cvss3);
-    update.bind(3, found.cvss4);
-    if (Status s = update.run(); !s) return s;
-  }
-  return Status::success();
-}
-
-Result<std::optional<ScoreVectors>> Database::vectors_for(std::string_view id) {
-  if (!m->select_scores.valid()) {
-    m->select_scores = prepare(m->db.get(), "SELECT cvss3, cvss4 FROM scores WHERE name = ?1");
-  }
-  Statement& q = m->select_scores;
-  q.bind(1, id);
-  std::optional<ScoreVectors> out;
-  // Prefer a record with a v4.0 vector, then one with v3.x; usually there is one row or none.
-  while (q.step_row()) {
-    ScoreVectors v{q.column_text(0), q.column_text(1)};
-    bool better = !out || (out->cvss4.empty() && !v.cvss4.empty()) ||
-                  (out->cvss4.empty() && out->cvss3.empty() && !v.cvss3.empty());
-    if (better) out = std::move(v);
-  }
-  if (!q.ok()) return Error::failed(q.error_message());
-  return out;
 }
 
 }  // namespace vern::vulndb

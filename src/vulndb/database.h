@@ -61,26 +61,23 @@ struct ScoreVectors {
   std::string cvss3, cvss4;
 };
 
-// An affected entry as matching scans it, before it knows whether the entry
-// applies: the views point into the current row and are valid only while the
-// visitor runs.
+// Whether an affected entry applies, from its stored ranges (as
+// encode_ranges() writes them) and versions (one per line).
+using AppliesFn = std::function<bool(std::string_view ranges, std::string_view versions)>;
+
+// An affected entry that applies, with what a match reports of its advisory:
+// the views point into the current row and are valid only while the visitor
+// runs.
 struct AffectedRow {
-  std::int64_t advisory_row = 0;  // for advisory_details()
-  std::string_view ranges;        // as encode_ranges() writes them
-  std::string_view versions;      // one per line
   VulnSeverity distro_severity = VulnSeverity::unknown;
   std::string_view distro_rater;
-};
-
-// What a match reports of its advisory.
-struct AdvisoryDetails {
-  std::string advisory;
-  std::vector<std::string> aliases;
-  std::string summary;
-  std::string cvss3, cvss4;  // the record's own vectors
-  // When the record has no vector: the vectors_for() its id, else its first
-  // alias that has some, as of the last import.
-  std::optional<ScoreVectors> borrowed;
+  std::string_view advisory;  // the record's id
+  std::string_view aliases;   // separated by spaces
+  std::string_view summary;
+  // The vectors to score by: the record's own when it has any, else the
+  // vectors_for() its id, else its first alias that has some, as of the last
+  // import.
+  std::string_view cvss3, cvss4;
 };
 
 class Database {
@@ -115,11 +112,12 @@ class Database {
   Result<std::int64_t> newest_import();
   Result<std::vector<StoredAffected>> affected(std::string_view ecosystem,
                                                std::string_view package);
-  // The cheap first pass of matching: every affected entry of (ecosystem,
-  // package), in import order, without reading its advisory.
+  // What matching reads: the affected entries of (ecosystem, package), in
+  // import order, that `applies` accepts, each visited right after it was
+  // accepted. Only the ranges and versions of the other entries are read.
   Status scan_affected(std::string_view ecosystem, std::string_view package,
+                       const AppliesFn& applies,
                        const std::function<void(const AffectedRow&)>& visit);
-  Result<AdvisoryDetails> advisory_details(std::int64_t advisory_row);
   // CVSS vectors any record with this id (or alias) carries, for advisories
   // whose own source rates nothing.
   Result<std::optional<ScoreVectors>> vectors_for(std::string_view id);
@@ -127,8 +125,8 @@ class Database {
  private:
   struct Impl;
   explicit Database(std::unique_ptr<Impl> impl);
-  // Records, for each advisory without vectors of its own, the vectors it
-  // borrows, so that matching does not look them up per match.
+  // Records, in each affected entry of an advisory without vectors of its
+  // own, the vectors it borrows, so that matching does not look them up.
   Status resolve_borrowed_vectors();
   std::unique_ptr<Impl> m;
 };

@@ -1,6 +1,7 @@
 #include "vulndb/match.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <numeric>
 #include <set>
@@ -63,20 +64,23 @@ std::string installed_version(const Package& p) {
 
 // One issue often comes from two sources for the same package: a DSA that
 // aliases a CVE and the CVE itself. Keep the record named by the CVE and note
-// the other id as its alias. `matches[from..]` are one package's matches.
-void fold_aliases(std::vector<VulnerabilityMatch>& matches, std::size_t from) {
-  const std::size_t n = matches.size() - from;
+// the other id as its alias. `kept[from..]` are one package's matches, as
+// positions in `found`.
+void fold_aliases(std::deque<VulnerabilityMatch>& found, std::vector<std::size_t>& kept,
+                  std::size_t from) {
+  const std::size_t n = kept.size() - from;
   std::vector<bool> drop(n, false);
   for (std::size_t i = 0; i < n; ++i) {
-    const auto& aliases = matches[from + i].aliases;
+    const auto& aliases = found[kept[from + i]].aliases;
     for (std::size_t j = 0; j < n; ++j) {
       if (i == j || drop[j]) continue;
-      if (std::find(aliases.begin(), aliases.end(), matches[from + j].advisory) == aliases.end()) {
+      if (std::find(aliases.begin(), aliases.end(), found[kept[from + j]].advisory) ==
+          aliases.end()) {
         continue;
       }
       drop[i] = true;
-      VulnerabilityMatch& keep = matches[from + j];
-      const VulnerabilityMatch& gone = matches[from + i];
+      VulnerabilityMatch& keep = found[kept[from + j]];
+      const VulnerabilityMatch& gone = found[kept[from + i]];
       if (keep.fixed_version.empty()) keep.fixed_version = gone.fixed_version;
       if (keep.severity == VulnSeverity::unknown) {
         keep.severity = gone.severity;
@@ -93,11 +97,20 @@ void fold_aliases(std::vector<VulnerabilityMatch>& matches, std::size_t from) {
   }
   std::size_t k = from;
   for (std::size_t i = 0; i < n; ++i) {
-    if (drop[i]) continue;
-    if (k != from + i) matches[k] = std::move(matches[from + i]);
-    ++k;
+    if (!drop[i]) kept[k++] = kept[from + i];
   }
-  matches.resize(k);
+  kept.resize(k);
+}
+
+std::vector<std::string> split_aliases(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    std::size_t at = text.find(' ');
+    if (at > 0) out.emplace_back(text.substr(0, at));
+    if (at == std::string_view::npos) break;
+    text.remove_prefix(at + 1);
+  }
+  return out;
 }
 
 }  // namespace
@@ -113,8 +126,7 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
                                                        const PackageInventory& inventory,
                                                        std::string_view ecosystem) {
   std::string key = ecosystem.empty() ? ecosystem_for_os(inventory.os) : std::string(ecosystem);
-  std::vector<VulnerabilityMatch> out;
-  if (key.empty()) return out;
+  if (key.empty()) return std::vector<VulnerabilityMatch>{};
   const VersionScheme scheme = scheme_for_ecosystem(key);
 
   // One lookup per (package, name it is known by): the source name, and for
@@ -124,13 +136,6 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
     std::string name;
     std::string version;
   };
-  // An affected entry that applies to a lookup; its advisory is read later.
-  struct Hit {
-    std::int64_t advisory_row;
-    std::string fixed;
-    VulnSeverity distro_severity;
-    std::string distro_rater;
-  };
   std::vector<Lookup> lookups;
   for (std::size_t i = 0; i < inventory.packages.size(); ++i) {
     const Package& p = inventory.packages[i];
@@ -139,7 +144,14 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
     lookups.push_back({i, std::move(source), installed_version(p)});
     if (binary_too) lookups.push_back({i, p.name, lookups.back().version});
   }
-  std::vector<std::vector<Hit>> hits(lookups.size());
+  // Each match as found, in a deque so that it never moves until it is
+  // returned; `hits` holds each lookup's, in row order, as positions in it.
+  std::deque<VulnerabilityMatch> found;
+  std::vector<std::vector<std::size_t>> hits(lookups.size());
+  ScoreCache scores;
+  // The lookups of the entry being read that it applies to, with the fix for
+  // each: decided from its ranges, used once SQLite hands over the rest of it.
+  std::vector<std::pair<std::size_t, std::string>> applies;
 
   // One read transaction: the file is locked once, not per lookup.
   if (Status s = db.begin_read(); !s) return s.error();
@@ -158,87 +170,95 @@ Result<std::vector<VulnerabilityMatch>> match_packages(Database& db,
     std::size_t end = g + 1;
     while (end < by_name.size() && lookups[by_name[end]].name == lookups[by_name[g]].name) ++end;
     const std::span<const std::size_t> group(by_name.data() + g, end - g);
-    Status scanned = db.scan_affected(key, lookups[group[0]].name, [&](const AffectedRow& r) {
+    auto decide_entry = [&](std::string_view ranges, std::string_view versions) {
+      applies.clear();
       for (std::size_t k : group) {
-        AffectedVerdict verdict =
-            evaluate_encoded(scheme, lookups[k].version, r.ranges, r.versions);
-        if (!verdict.affected) continue;
-        hits[k].push_back({r.advisory_row, std::move(verdict.fixed), r.distro_severity,
-                           std::string(r.distro_rater)});
+        AffectedVerdict verdict = evaluate_encoded(scheme, lookups[k].version, ranges, versions);
+        if (verdict.affected) applies.emplace_back(k, std::move(verdict.fixed));
       }
-    });
+      return !applies.empty();
+    };
+    auto add_matches = [&](const AffectedRow& r) {
+      const SeverityVerdict sev =
+          decide(r.distro_severity, r.distro_rater, r.cvss3, r.cvss4, std::nullopt, scores);
+      for (auto& [k, fixed] : applies) {
+        const Package& p = inventory.packages[lookups[k].package];
+        VulnerabilityMatch& m = found.emplace_back();
+        m.advisory = r.advisory;
+        m.aliases = split_aliases(r.aliases);
+        m.summary = r.summary;
+        m.package = p.name;
+        m.source_package = lookups[k].name;
+        m.installed_version = p.version;
+        m.fixed_version = std::move(fixed);
+        m.ecosystem = key;
+        m.severity = sev.severity;
+        m.severity_source = sev.source;
+        m.score = sev.score;
+        m.vector = sev.vector;
+        m.layer = p.layer;
+        hits[k].push_back(found.size() - 1);
+      }
+    };
+    Status scanned = db.scan_affected(key, lookups[group[0]].name, decide_entry, add_matches);
     if (!scanned) return scanned.error();
     g = end;
   }
 
-  // The advisories of every hit, read in row order for the same reason.
-  std::vector<std::int64_t> rows;
-  for (const auto& list : hits) {
-    for (const Hit& h : list) rows.push_back(h.advisory_row);
-  }
-  std::sort(rows.begin(), rows.end());
-  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-  std::vector<AdvisoryDetails> details;
-  details.reserve(rows.size());
-  for (std::int64_t row : rows) {
-    auto d = db.advisory_details(row);
-    if (!d) return d.error();
-    details.push_back(std::move(*d));
-  }
-
-  ScoreCache scores;
+  // A package's matches in lookup order, each advisory once, aliases folded.
+  std::vector<std::size_t> kept;
   std::set<std::string_view> seen;
   std::size_t first = 0;
   for (std::size_t k = 0; k < lookups.size(); ++k) {
-    const Lookup& lookup = lookups[k];
-    const Package& p = inventory.packages[lookup.package];
-    for (const Hit& hit : hits[k]) {
-      const AdvisoryDetails& s =
-          details[std::lower_bound(rows.begin(), rows.end(), hit.advisory_row) - rows.begin()];
-      if (!seen.insert(s.advisory).second) continue;
-      // Borrowed vectors stand in only for a record that has none of its own.
-      const bool own = !s.cvss3.empty() || !s.cvss4.empty();
-      SeverityVerdict sev = decide(hit.distro_severity, hit.distro_rater, s.cvss3, s.cvss4,
-                                   own ? std::nullopt : s.borrowed, scores);
-      VulnerabilityMatch m;
-      m.advisory = s.advisory;
-      m.aliases = s.aliases;
-      m.summary = s.summary;
-      m.package = p.name;
-      m.source_package = lookup.name;
-      m.installed_version = p.version;
-      m.fixed_version = hit.fixed;
-      m.ecosystem = key;
-      m.severity = sev.severity;
-      m.severity_source = std::move(sev.source);
-      m.score = sev.score;
-      m.vector = std::move(sev.vector);
-      m.layer = p.layer;
-      out.push_back(std::move(m));
+    for (std::size_t i : hits[k]) {
+      if (seen.insert(found[i].advisory).second) kept.push_back(i);
     }
     // A package's lookups are adjacent: fold once its last one is done.
-    if (k + 1 == lookups.size() || lookups[k + 1].package != lookup.package) {
-      fold_aliases(out, first);
-      first = out.size();
+    if (k + 1 == lookups.size() || lookups[k + 1].package != lookups[k].package) {
+      fold_aliases(found, kept, first);
+      first = kept.size();
       seen.clear();
     }
   }
 
-  // Sorts positions, then moves each match once: a match is a dozen strings,
-  // too big to shuffle around while sorting.
-  std::vector<std::size_t> order(out.size());
-  std::iota(order.begin(), order.end(), std::size_t(0));
-  std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
-    const VulnerabilityMatch& a = out[i];
-    const VulnerabilityMatch& b = out[j];
-    if (a.package != b.package) return a.package < b.package;
+  // Sorts small keys, then moves each match once: a match is a dozen
+  // strings, too big to shuffle around while sorting. Packages compare by
+  // their rank by name, so most comparisons read no string.
+  std::vector<std::size_t> package_of(found.size());
+  for (std::size_t k = 0; k < lookups.size(); ++k) {
+    for (std::size_t i : hits[k]) package_of[i] = lookups[k].package;
+  }
+  std::vector<std::size_t> by_package(inventory.packages.size());
+  std::iota(by_package.begin(), by_package.end(), std::size_t(0));
+  std::sort(by_package.begin(), by_package.end(), [&](std::size_t a, std::size_t b) {
+    return inventory.packages[a].name < inventory.packages[b].name;
+  });
+  std::vector<std::size_t> rank(inventory.packages.size());
+  for (std::size_t i = 0; i < by_package.size(); ++i) {
+    const bool same = i > 0 && inventory.packages[by_package[i]].name ==
+                                   inventory.packages[by_package[i - 1]].name;
+    rank[by_package[i]] = same ? rank[by_package[i - 1]] : i;
+  }
+  struct Key {
+    std::size_t package_rank;
+    VulnSeverity severity;
+    std::string_view advisory;
+    std::size_t match;
+  };
+  std::vector<Key> order;
+  order.reserve(kept.size());
+  for (std::size_t i : kept) {
+    order.push_back({rank[package_of[i]], found[i].severity, found[i].advisory, i});
+  }
+  std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+    if (a.package_rank != b.package_rank) return a.package_rank < b.package_rank;
     if (a.severity != b.severity) return a.severity > b.severity;
     return a.advisory < b.advisory;
   });
-  std::vector<VulnerabilityMatch> sorted;
-  sorted.reserve(out.size());
-  for (std::size_t i : order) sorted.push_back(std::move(out[i]));
-  return sorted;
+  std::vector<VulnerabilityMatch> out;
+  out.reserve(order.size());
+  for (const Key& k : order) out.push_back(std::move(found[k.match]));
+  return out;
 }
 
 }  // namespace vern::vulndb

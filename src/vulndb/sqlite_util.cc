@@ -67,6 +67,10 @@ void Statement::bind(int index, std::int64_t value) {
   if (m_stmt) sqlite3_bind_int64(m_stmt, index, value);
 }
 
+void Statement::bind_pointer(int index, const void* pointer, const char* type) {
+  if (m_stmt) sqlite3_bind_pointer(m_stmt, index, const_cast<void*>(pointer), type, nullptr);
+}
+
 bool Statement::step_row() {
   if (!m_stmt) {
     if (m_error.empty()) m_error = "statement not prepared";

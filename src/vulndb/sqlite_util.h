@@ -44,6 +44,10 @@ class Statement {
   bool valid() const { return m_stmt != nullptr; }
   void bind(int index, std::string_view text);
   void bind(int index, std::int64_t value);
+  // Binds a pointer for an SQL function to read with sqlite3_value_pointer()
+  // (SQLite itself never dereferences it); `type` must outlive the statement
+  // (a string literal).
+  void bind_pointer(int index, const void* pointer, const char* type);
   // Steps once: true with a row to read; false when done or failed (then
   // the statement is reset and ok() tells which).
   bool step_row();
