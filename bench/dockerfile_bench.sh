@@ -12,6 +12,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 python3 bench/gen_dockerfiles.py "$work/corpus" --dockerfiles "$n" --scripts $((n / 4))
+cc -O2 -o "$work/read_baseline" bench/read_baseline.c
 mapfile -t dockerfiles < <(find "$work/corpus/dockerfiles" -name Dockerfile | sort)
 
 lint=${DOCKERFILELINT:-}
@@ -34,7 +35,10 @@ row() {  # name files "wall cpu"
     "$(echo "$2 / $cpu" | bc -l)"
 }
 
+"$work/read_baseline" "$work/corpus/dockerfiles" >/dev/null  # warm the page cache
+read_df=$(measure "$work/read_baseline" "$work/corpus/dockerfiles")
 vern_df=$(measure "$vern" scan -j 1 --format json "$work/corpus/dockerfiles")
+vern_df2=$(measure "$vern" scan -j 2 --format json "$work/corpus/dockerfiles")
 vern_sh=$(measure "$vern" scan -j 1 --format json "$work/corpus/scripts")
 lint_batch=$(measure "$lint" -o json "${dockerfiles[@]}")
 # One process per file, as a pre-commit hook or a per-file CI step runs it.
@@ -43,7 +47,9 @@ lint_each=$(measure bash -c 'for f in "$@"; do "$0" -o json "$f"; done' "$lint" 
 
 echo "| what | files | wall | CPU | files per CPU second |"
 echo "|---|---|---|---|---|"
+row "read every file of the folder, nothing else" "$(find "$work/corpus/dockerfiles" -type f | wc -l)" "$read_df"
 row "vern scan -j 1 (Dockerfiles)" "${#dockerfiles[@]}" "$vern_df"
+row "vern scan -j 2 (Dockerfiles)" "${#dockerfiles[@]}" "$vern_df2"
 row "dockerfilelint, one process for all files" "${#dockerfiles[@]}" "$lint_batch"
 row "dockerfilelint, one process per file" "${#sample[@]}" "$lint_each"
 row "vern scan -j 1 (deploy scripts)" "$((n / 4))" "$vern_sh"

@@ -71,10 +71,8 @@ FileResult process(const WalkItem& item, const ScanOptions& options, bool source
   r.suppressions = find_comment_suppressions(item.path, *content);
   std::vector<Suppression> objects = find_object_suppressions(t.inventory);
   r.suppressions.insert(r.suppressions.end(), objects.begin(), objects.end());
-  for (Finding& f : found.findings()) {
-    if (!apply_config(options.config, f)) continue;
-    r.findings.push_back(std::move(f));
-  }
+  r.findings = std::move(found.findings());
+  std::erase_if(r.findings, [&](Finding& f) { return !apply_config(options.config, f); });
   if (source_lines) fill_source_lines(*content, r.findings);
   sort_findings(r.findings);
   r.set_part = reduce_for_set_rules(std::move(t.inventory));
