@@ -1,5 +1,6 @@
 // The database file's contract beyond import: a file of another schema is
-// refused with advice, borrowed CVSS vectors follow every import, and the
+// refused with advice, borrowed CVSS vectors follow every import into every
+// affected entry, matching's scan reads the entries it accepts, and the
 // stored range text gives the same verdicts as the decoded ranges.
 #include "vulndb/database.h"
 
@@ -34,21 +35,24 @@ std::string osv(const std::string& id, const std::string& alias, const std::stri
 
 TEST(DatabaseSchema, OlderFileIsRefusedWithAdviceToReimport) {
   TempDir tmp;
-  const std::string path = tmp.path("old.db");
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                         "INSERT INTO meta VALUES('schema', '1');",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(raw);
-  for (Database::Mode mode : {Database::Mode::read_only, Database::Mode::read_write}) {
-    auto db = Database::open(path, mode);
-    ASSERT_FALSE(db.ok());
-    EXPECT_EQ(db.error().kind, Error::Kind::invalid_input);
-    EXPECT_NE(db.error().message.find("schema '1'"), std::string::npos) << db.error().message;
-    EXPECT_NE(db.error().message.find("vern db import"), std::string::npos) << db.error().message;
+  for (const std::string version : {"1", "2"}) {
+    const std::string path = tmp.path("old" + version + ".db");
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    const std::string sql =
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES('schema', '" +
+        version + "');";
+    ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+    for (Database::Mode mode : {Database::Mode::read_only, Database::Mode::read_write}) {
+      auto db = Database::open(path, mode);
+      ASSERT_FALSE(db.ok());
+      EXPECT_EQ(db.error().kind, Error::Kind::invalid_input);
+      EXPECT_NE(db.error().message.find("schema '" + version + "'"), std::string::npos)
+          << db.error().message;
+      EXPECT_NE(db.error().message.find("vern db import"), std::string::npos) << db.error().message;
+    }
   }
 }
 
@@ -102,6 +106,69 @@ TEST(BorrowedVectors, FollowLaterImportsOfOtherSources) {
   auto again = match_packages(*db, inv);
   ASSERT_TRUE(again.ok());
   for (const auto& m : *again) EXPECT_EQ(m.severity, VulnSeverity::unknown) << m.advisory;
+}
+
+// An advisory's vectors are copied into each of its affected entries, so
+// borrowing must reach all of them.
+TEST(BorrowedVectors, ReachEveryAffectedEntryOfTheAdvisory) {
+  TempDir tmp;
+  const std::string vector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+  std::string dsa = osv("DSA-2", "CVE-2026-2", "");
+  const std::string zlib = R"({"package":{"ecosystem":"Debian:12","name":"zlib"},)";
+  const std::string glibc = R"({"package":{"ecosystem":"Debian:12","name":"glibc"},)";
+  dsa.replace(dsa.find(zlib), zlib.size(), glibc);
+  dsa.insert(dsa.find(R"("affected":[)") + 12,
+             zlib + R"("ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"}]}]},)");
+  write_text(tmp.path("dsa.json"), dsa);
+  write_text(tmp.path("cve.json"),
+             R"({"schema_version":"1.6.0","id":"CVE-2026-2","modified":"2026-11-01T00:00:00Z",)"
+             R"("severity":[{"type":"CVSS_V3","score":")" +
+                 vector + R"("}],"affected":[]})");
+  auto db = Database::open(tmp.path("v.db"), Database::Mode::read_write);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(import_sources(*db, {tmp.path("dsa.json"), tmp.path("cve.json")}, 1).ok());
+  PackageInventory inv;
+  inv.os = OsRelease{"debian", "12", "bookworm", ""};
+  inv.packages = {{PackageFormat::dpkg, "libc6", "1.0-1", "amd64", "glibc", "1.0-1", "sha256:l"},
+                  {PackageFormat::dpkg, "zlib1g", "1.0-1", "amd64", "zlib", "1.0-1", "sha256:l"}};
+  auto matches = match_packages(*db, inv);
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 2u);
+  for (const auto& m : *matches) {
+    EXPECT_EQ(m.advisory, "DSA-2");
+    EXPECT_EQ(m.vector, vector) << m.package;
+    EXPECT_EQ(m.severity, VulnSeverity::critical) << m.package;
+  }
+}
+
+// Matching reads an entry's advisory fields only when its ranges apply: the
+// visitor must see the entry just accepted, in the order affected() lists them.
+TEST(ScanAffected, VisitsEachAcceptedEntryRightAfterItsVerdict) {
+  TempDir tmp;
+  auto db = Database::open(tmp.path("v.db"), Database::Mode::read_write);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(
+      import_sources(*db, {testing::fixture("osv"), testing::fixture("debian-tracker.json")}, 1)
+          .ok());
+  auto all = db->affected("debian:12", "glibc");
+  ASSERT_TRUE(all.ok());
+  ASSERT_GE(all->size(), 3u);
+  std::vector<std::string> want, got;
+  std::size_t seen = 0;
+  auto every_other = [&](std::string_view ranges, std::string_view) {
+    const StoredAffected& entry = (*all)[seen];
+    EXPECT_EQ(ranges, encode_ranges(entry.ranges)) << entry.advisory;
+    if (seen++ % 2 != 0) return false;
+    want.push_back(entry.advisory);
+    return true;
+  };
+  auto visit = [&](const AffectedRow& r) {
+    got.push_back(std::string(r.advisory));
+    EXPECT_EQ(got.size(), want.size()) << "visited an entry that was not accepted last";
+  };
+  ASSERT_TRUE(db->scan_affected("debian:12", "glibc", every_other, visit).ok());
+  EXPECT_EQ(seen, all->size());
+  EXPECT_EQ(got, want);
 }
 
 TEST(EncodedRanges, GiveTheVerdictsOfDecodedRanges) {
