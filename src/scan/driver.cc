@@ -29,6 +29,7 @@ struct FileResult {
   std::vector<Suppression> suppressions;  // comment + object suppressions of the file
   Inventory set_part;                     // what set-level rules need
   int objects = 0;
+  int maker = 0;  // the pool thread that made it (0: the caller's)
 };
 
 // Sorts positions rather than Findings (each is several strings), then moves
@@ -88,7 +89,8 @@ class Pool {
  public:
   Pool(const ScanOptions& options, int jobs, bool source_lines)
       : m_options(options), m_source_lines(source_lines) {
-    for (int i = 1; i < jobs; ++i) m_threads.emplace_back([this] { work(); });
+    m_garbage.resize(std::size_t(std::max(jobs - 1, 0)));
+    for (int i = 1; i < jobs; ++i) m_threads.emplace_back([this, i] { work(i); });
   }
   ~Pool() {
     {
@@ -121,27 +123,41 @@ class Pool {
         m_cv_done.wait(lock);
         continue;
       }
-      run_one(lock);
+      run_one(lock, 0);
     }
   }
 
+  // Takes back a result the caller is done with, to be freed by the thread
+  // that allocated it: freeing another thread's memory costs the allocator
+  // far more than its own.
+  void recycle(FileResult r) {
+    if (r.maker == 0) return;
+    std::lock_guard<std::mutex> lock(m_mu);
+    m_garbage[std::size_t(r.maker - 1)].push_back(std::move(r));
+  }
+
  private:
-  void work() {
+  void work(int index) {
     std::unique_lock<std::mutex> lock(m_mu);
     while (true) {
       m_cv_task.wait(lock, [&] { return m_stop || !m_tasks.empty(); });
       if (m_tasks.empty()) return;
-      run_one(lock);
+      run_one(lock, index);
     }
   }
 
-  // Processes the oldest queued file with the lock released. REQUIRES the
-  // lock held and a task queued; returns with the lock held.
-  void run_one(std::unique_lock<std::mutex>& lock) {
+  // Processes the oldest queued file with the lock released, after freeing
+  // what the caller handed back to this thread. REQUIRES the lock held and a
+  // task queued; returns with the lock held.
+  void run_one(std::unique_lock<std::mutex>& lock, int index) {
     std::pair<size_t, WalkItem> task = std::move(m_tasks.front());
     m_tasks.pop_front();
+    std::vector<FileResult> garbage;
+    if (index > 0) garbage.swap(m_garbage[std::size_t(index - 1)]);
     lock.unlock();
+    garbage.clear();
     FileResult r = process(task.second, m_options, m_source_lines);
+    r.maker = index;
     lock.lock();
     m_done.emplace(task.first, std::move(r));
     // Only the result the caller waits for is worth waking it.
@@ -155,6 +171,7 @@ class Pool {
   std::condition_variable m_cv_done;
   std::deque<std::pair<size_t, WalkItem>> m_tasks;
   std::map<size_t, FileResult> m_done;
+  std::vector<std::vector<FileResult>> m_garbage;  // per worker: results to free
   std::vector<std::thread> m_threads;
   size_t m_submitted = 0;
   size_t m_taken = 0;
@@ -172,13 +189,15 @@ class Emitter {
     m_rep.add_error(e);
   }
 
-  void file(FileResult r) {
+  // Reports one file's results. What is not kept is left in `r` for the
+  // caller to free where it was made.
+  void file(FileResult& r) {
     for (const Error& e : r.errors) error(e);
     if (!r.recognised) return;
     ++m_out.summary.files_scanned;
     m_out.summary.objects_checked += r.objects;
-    std::vector<Finding> kept = keep(r.suppressions, r.findings);
-    m_set.add(std::move(r.set_part));
+    std::vector<Finding>& kept = drop_suppressed(r.suppressions, r.findings);
+    m_set.add(r.set_part);
     // Set-level findings judged on this file alone (a Compose project) go out
     // with the file's own rather than at the end.
     std::vector<Finding> early = m_set.take_early_findings();
@@ -239,6 +258,19 @@ class Emitter {
   }
 
  private:
+  // Removes from `found` what `suppressions` cover (tallied) and counts the
+  // rest; returns `found`.
+  std::vector<Finding>& drop_suppressed(std::vector<Suppression>& suppressions,
+                                        std::vector<Finding>& found) {
+    std::erase_if(found, [&](const Finding& f) {
+      if (!suppress(suppressions, f)) return false;
+      ++m_out.summary.suppressed;
+      return true;
+    });
+    for (const Finding& f : found) count(f);
+    return found;
+  }
+
   // The findings `suppressions` leave, counted; suppressed ones are tallied.
   std::vector<Finding> keep(std::vector<Suppression>& suppressions, std::vector<Finding>& found) {
     std::vector<Finding> kept;
@@ -363,7 +395,8 @@ ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {
         continue;
       }
       if (!item) break;
-      emit.file(process(*item, options, reporter.shows_source_lines()));
+      FileResult r = process(*item, options, reporter.shows_source_lines());
+      emit.file(r);
     }
     return emit.finish();
   }
@@ -375,7 +408,11 @@ ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {
       std::optional<WalkItem> item = walker.next(err);
       if (err) {
         // Errors of the walk are reported once everything before them is out.
-        while (pool.in_flight() > 0) emit.file(pool.take());
+        while (pool.in_flight() > 0) {
+          FileResult r = pool.take();
+          emit.file(r);
+          pool.recycle(std::move(r));
+        }
         emit.error(*err);
         continue;
       }
@@ -385,7 +422,11 @@ ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {
       }
       pool.submit(std::move(*item));
     }
-    if (pool.in_flight() > 0) emit.file(pool.take());
+    if (pool.in_flight() > 0) {
+      FileResult r = pool.take();
+      emit.file(r);
+      pool.recycle(std::move(r));
+    }
   }
   return emit.finish();
 }

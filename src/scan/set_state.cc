@@ -52,7 +52,7 @@ Inventory reduce_for_set_rules(Inventory in) {
   return out;
 }
 
-void SetState::add(Inventory part) {
+void SetState::add(Inventory& part) {
   if (!part.compose_projects.empty()) {
     // Compose rules look up a service's project by its file, so this file's
     // services and projects are all they need.
@@ -65,6 +65,9 @@ void SetState::add(Inventory part) {
     });
     evaluate_into(compose, RuleScope::set, m_early);
     evaluate_into(compose, RuleScope::set_workload, m_early);
+    // Handed back, to be freed by whoever made them.
+    part.compose_projects = std::move(compose.compose_projects);
+    for (Workload& w : compose.workloads) part.workloads.push_back(std::move(w));
   }
   for (Workload& w : part.workloads) {
     if (w.surface != Surface::kubernetes) continue;
@@ -73,8 +76,8 @@ void SetState::add(Inventory part) {
     // The first workload of a namespace is what missing-network-policy needs.
     if (m_namespaces_seen.insert(w.ns).second) m_merged.workloads.push_back(std::move(w));
   }
-  for (Namespace& n : part.namespaces) add_namespace(std::move(n));
-  for (NetworkPolicy& p : part.network_policies) add_policy(std::move(p));
+  for (Namespace& n : part.namespaces) add_namespace(n);
+  for (NetworkPolicy& p : part.network_policies) add_policy(p);
   for (ServiceAccount& sa : part.service_accounts) {
     // A ServiceAccount without metadata.namespace lands in "default"; the
     // first of a name is the one rules look up.
@@ -85,7 +88,7 @@ void SetState::add(Inventory part) {
   }
 }
 
-void SetState::add_namespace(Namespace n) {
+void SetState::add_namespace(Namespace& n) {
   std::vector<std::size_t>& defs = m_namespace_defs[n.name];
   for (std::size_t i : defs) {
     if (same_label(m_merged.namespaces[i], n)) return;
@@ -94,7 +97,7 @@ void SetState::add_namespace(Namespace n) {
   m_merged.namespaces.push_back(std::move(n));
 }
 
-void SetState::add_policy(NetworkPolicy p) {
+void SetState::add_policy(NetworkPolicy& p) {
   auto [it, first] = m_policies.try_emplace(p.ns);
   if (first) m_policy_order.push_back(p.ns);
   std::vector<NetworkPolicy>& kept = it->second;

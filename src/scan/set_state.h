@@ -37,8 +37,10 @@ class SetState {
   SetState(const SetState&) = delete;
   SetState& operator=(const SetState&) = delete;
 
-  // Merges one file's reduced inventory.
-  void add(Inventory part);
+  // Merges one file's reduced inventory, moving out what it keeps; the rest
+  // stays in `part` for the caller to free.
+  void add(Inventory& part);
+  void add(Inventory&& part) { add(part); }
   // Findings that are final already (Compose projects), config applied, in
   // the order their files were added; later calls return only newer ones.
   std::vector<Finding> take_early_findings();
@@ -55,8 +57,9 @@ class SetState {
 
  private:
   void evaluate_into(const Inventory& inventory, RuleScope scope, std::vector<Finding>& out) const;
-  void add_namespace(Namespace n);
-  void add_policy(NetworkPolicy p);
+  // Each moves `n` / `p` in when it is kept.
+  void add_namespace(Namespace& n);
+  void add_policy(NetworkPolicy& p);
 
   const Config& m_config;
   Inventory m_merged;  // aggregate state: no more than the rules need
