@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 
 #include "cli/scan_fixtures.h"
 
@@ -105,6 +108,56 @@ TEST(ScanCompose, DatabaseOnPublicNetwork) {
   // (unknown); adminer is not a database; search is on a plain network.
   EXPECT_EQ(of_rule(doc, "database-on-public-network"),
             (std::vector<std::string>{"sets/compose/docker-compose.yml:13:16 service search"}));
+}
+
+TEST(ScanCompose, SetFindingsOfAComposeFileAreReportedWithItsOwn) {
+  // A project-level finding goes out in line order among its file's own
+  // findings, before the next file's, not in a second batch at the end.
+  testing::ScratchDir dir;
+  dir.write("a/compose.yaml",
+            "services:\n  db:\n    image: postgres:16\n    networks: [back]\n"
+            "networks:\n  back: {}\n");
+  dir.write("b/compose.yaml", "services:\n  web:\n    image: nginx:1.27\n");
+  int code = -1;
+  json doc = vern_scan_json({dir.path()}, code);
+  EXPECT_EQ(code, 1);
+  std::vector<std::pair<std::string, int>> order;
+  bool seen = false;
+  for (const json& f : doc["findings"]) {
+    std::string file = std::filesystem::path(f["file"].get<std::string>()).parent_path().filename();
+    order.emplace_back(file, f["line"].get<int>());
+    seen = seen || f["rule"] == "database-on-public-network";
+  }
+  EXPECT_TRUE(seen);
+  EXPECT_TRUE(std::is_sorted(order.begin(), order.end())) << doc["findings"].dump(1);
+}
+
+TEST(ScanKubernetes, TokenFindingsComeInFileOrderWhateverTheThreads) {
+  // Pods wait for the end of the scan (their ServiceAccount may come later);
+  // their findings still come out in walk order, the same at any --jobs.
+  testing::ScratchDir dir;
+  for (int i = 0; i < 40; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "p%02d.yaml", i);
+    dir.write(name,
+              "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n"
+              "spec:\n  containers: [{name: c, image: nginx}]\n");
+  }
+  dir.write("sa.yaml",
+            "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default, namespace: other}\n");
+  std::vector<std::string> first;
+  for (const char* jobs : {"1", "2", "4"}) {
+    int code = -1;
+    json doc = vern_scan_json({"--jobs", jobs, dir.path()}, code);
+    std::vector<std::string> files;
+    for (const json& f : doc["findings"]) {
+      if (f["rule"] == "service-account-token-mounted") files.push_back(f["file"]);
+    }
+    ASSERT_EQ(files.size(), 40u) << jobs;
+    EXPECT_TRUE(std::is_sorted(files.begin(), files.end())) << jobs;
+    if (first.empty()) first = files;
+    EXPECT_EQ(files, first) << jobs;
+  }
 }
 
 }  // namespace
