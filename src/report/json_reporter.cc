@@ -121,11 +121,14 @@ void append_field(std::string& out, std::string_view key, int value) {
 }
 
 // The same text as dump_json of an ordered object with these members in this order.
-void append_finding(std::string& out, const Finding& f) {
+// `file_json` is f.file already written as a JSON string (the same for every
+// finding of a file, so it is escaped once).
+void append_finding(std::string& out, const Finding& f, std::string_view file_json) {
   out += "{\"rule\":";
   append_string(out, f.rule);
   append_field(out, "severity", severity_name(f.severity));
-  append_field(out, "file", f.file);
+  out += ",\"file\":";
+  out += file_json;
   append_field(out, "line", f.where.line);
   append_field(out, "column", f.where.column);
   append_field(out, "object", f.object);
@@ -199,7 +202,12 @@ class JsonReporter final : public Reporter {
     m_buf.clear();
     for (const Finding& f : findings) {
       m_buf += m_findings == 0 ? "\n    " : ",\n    ";
-      append_finding(m_buf, f);
+      if (f.file != m_file) {
+        m_file = f.file;
+        m_file_json.clear();
+        append_string(m_file_json, m_file);
+      }
+      append_finding(m_buf, f, m_file_json);
       ++m_findings;
     }
     write(m_buf);
@@ -232,7 +240,9 @@ class JsonReporter final : public Reporter {
 
   std::FILE* m_out;
   size_t m_findings = 0;
-  std::string m_buf;  // one file's findings, written at once
+  std::string m_buf;        // one file's findings, written at once
+  std::string m_file;       // the file of the last finding written
+  std::string m_file_json;  // and its JSON string
   std::vector<Error> m_errors;
 };
 

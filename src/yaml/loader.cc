@@ -155,12 +155,15 @@ class Loader {
 
   std::optional<Error> count(std::size_t weight, Location at) {
     m_total = add_sat(m_total, weight);
-    if (m_total > m_limits.max_nodes) {
-      return limit_at("document too large: more than " + std::to_string(m_limits.max_nodes) +
-                          " nodes after expanding aliases (alias bomb?)",
-                      at);
-    }
-    return std::nullopt;
+    if (m_total <= m_limits.max_nodes) [[likely]]
+      return std::nullopt;
+    return too_large(at);
+  }
+
+  Error too_large(Location at) const {
+    return limit_at("document too large: more than " + std::to_string(m_limits.max_nodes) +
+                        " nodes after expanding aliases (alias bomb?)",
+                    at);
   }
 
   std::optional<Error> too_deep(Location at) const {
