@@ -202,7 +202,7 @@ class JsonReporter final : public Reporter {
     m_buf.clear();
     for (const Finding& f : findings) {
       m_buf += m_findings == 0 ? "\n    " : ",\n    ";
-      if (f.file != m_file) {
+      if (m_file_json.empty() || f.file != m_file) {
         m_file = f.file;
         m_file_json.clear();
         append_string(m_file_json, m_file);

@@ -92,6 +92,29 @@ TEST(JsonReporter, EmptyReportIsValid) {
   EXPECT_EQ(doc["summary"]["total"], 0);
 }
 
+TEST(JsonReporter, LiveObjectsFirstHaveAnEmptyFile) {
+  // vern host reports containers, not files: the very first finding may
+  // have no file, and later ones another file or none again.
+  std::vector<FileFindings> files = {
+      {"",
+       {make_test_finding("no-pids-limit", Severity::low, "", 0, 0, "", "no pids limit", "",
+                          "container abc"),
+        make_test_finding("privileged", Severity::critical, "", 0, 0, "", "privileged", "",
+                          "container abc")}},
+      {"daemon.json",
+       {make_test_finding("live-restore-disabled", Severity::low, "daemon.json", 1, 1, "", "off",
+                          "", "daemon")}},
+      {"",
+       {make_test_finding("host-pid", Severity::high, "", 0, 0, "", "host pid", "",
+                          "container def")}}};
+  json doc = json::parse(render(json_options(), files, {}, Summary{}));
+  ASSERT_EQ(doc["findings"].size(), 4u);
+  EXPECT_EQ(doc["findings"][0]["file"], "");
+  EXPECT_EQ(doc["findings"][1]["file"], "");
+  EXPECT_EQ(doc["findings"][2]["file"], "daemon.json");
+  EXPECT_EQ(doc["findings"][3]["file"], "");
+}
+
 TEST(JsonReporter, ErrorsInterleavedWithFilesStillParse) {
   testing::MemoryFile out;
   auto reporter = make_reporter(json_options(), out.get());
