@@ -1,7 +1,6 @@
 #include "scan/driver.h"
 
 #include <algorithm>
-#include <cctype>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -11,6 +10,7 @@
 
 #include "scan/evaluate.h"
 #include "scan/set_state.h"
+#include "scan/source_lines.h"
 #include "scan/suppressions.h"
 #include "scan/walk.h"
 #include "sources/detect.h"
@@ -201,7 +201,7 @@ class Emitter {
     // Set-level findings judged on this file alone (a Compose project) go out
     // with the file's own rather than at the end.
     std::vector<Finding> early = m_set.take_early_findings();
-    std::vector<Finding> judged = keep(r.suppressions, early);
+    std::vector<Finding>& judged = drop_suppressed(r.suppressions, early);
     if (!judged.empty()) {
       add_source_lines(r.path, judged);
       kept.insert(kept.end(), std::make_move_iterator(judged.begin()),
@@ -271,21 +271,6 @@ class Emitter {
     return found;
   }
 
-  // The findings `suppressions` leave, counted; suppressed ones are tallied.
-  std::vector<Finding> keep(std::vector<Suppression>& suppressions, std::vector<Finding>& found) {
-    std::vector<Finding> kept;
-    kept.reserve(found.size());
-    for (Finding& f : found) {
-      if (suppress(suppressions, f)) {
-        ++m_out.summary.suppressed;
-        continue;
-      }
-      count(f);
-      kept.push_back(std::move(f));
-    }
-    return kept;
-  }
-
   // Source lines for findings made after the file's text was let go.
   void add_source_lines(const std::string& file, std::vector<Finding>& list) const {
     if (!m_rep.shows_source_lines()) return;
@@ -298,7 +283,8 @@ class Emitter {
   void report_set_findings(const std::string& file, std::vector<Finding>& found) {
     std::vector<Suppression> none;
     auto s = m_suppressions.find(file);
-    std::vector<Finding> kept = keep(s != m_suppressions.end() ? s->second : none, found);
+    std::vector<Finding>& kept =
+        drop_suppressed(s != m_suppressions.end() ? s->second : none, found);
     if (kept.empty()) return;
     add_source_lines(file, kept);
     sort_findings(kept);
@@ -324,60 +310,6 @@ bool apply_config(const Config& config, Finding& f) {
   auto it = config.severity_overrides.find(f.rule);
   if (it != config.severity_overrides.end()) f.severity = it->second;
   return true;
-}
-
-namespace {
-
-// Masks the value that follows the name at `column` (1-based) on `line`:
-// `DB_PASSWORD: hunter2` -> `DB_PASSWORD: ****`. The value ends at the end of
-// a quoted string, else at white space.
-void mask_value_at(std::string& line, int column) {
-  size_t i = column > 0 ? size_t(column - 1) : 0;
-  auto name_char = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
-  };
-  while (i < line.size() && name_char(line[i])) ++i;
-  while (i < line.size() && (line[i] == '=' || line[i] == ':' || line[i] == ' ' || line[i] == '\t'))
-    ++i;
-  if (i >= line.size()) return;
-  char quote = (line[i] == '"' || line[i] == '\'') ? line[i] : 0;
-  if (quote) ++i;
-  size_t start = i;
-  while (i < line.size() && (quote ? line[i] != quote : !(line[i] == ' ' || line[i] == '\t'))) ++i;
-  if (i > start) line.replace(start, i - start, "****");
-}
-
-bool reveals_secret(const Finding& f) { return f.rule.rfind("secret-", 0) == 0; }
-
-}  // namespace
-
-void fill_source_lines(std::string_view content, std::vector<Finding>& findings) {
-  if (findings.empty()) return;
-  std::vector<size_t> starts{0};
-  for (size_t i = content.find('\n'); i != std::string_view::npos; i = content.find('\n', i + 1)) {
-    starts.push_back(i + 1);
-  }
-  auto line_text = [&](int line) {
-    size_t b = starts[size_t(line) - 1];
-    size_t e = content.find('\n', b);
-    if (e == std::string_view::npos) e = content.size();
-    if (e > b && content[e - 1] == '\r') --e;
-    return std::string(content.substr(b, std::min<size_t>(e - b, 400)));
-  };
-  // Lines that hold a secret are shown masked, to every finding on them.
-  std::map<int, std::string> masked;
-  for (const Finding& f : findings) {
-    int line = f.where.line;
-    if (!reveals_secret(f) || line <= 0 || size_t(line) > starts.size()) continue;
-    auto it = masked.try_emplace(line, line_text(line)).first;
-    mask_value_at(it->second, f.where.column);
-  }
-  for (Finding& f : findings) {
-    int line = f.where.line;
-    if (line <= 0 || size_t(line) > starts.size()) continue;
-    auto it = masked.find(line);
-    f.source_line = it != masked.end() ? it->second : line_text(line);
-  }
 }
 
 ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {

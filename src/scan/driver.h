@@ -33,7 +33,4 @@ ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter);
 // the severity override, if any, is applied in place.
 bool apply_config(const Config& config, Finding& f);
 
-// Fills Finding::source_line for findings in `content`.
-void fill_source_lines(std::string_view content, std::vector<Finding>& findings);
-
 }  // namespace vern
