@@ -4,6 +4,8 @@
 // finish() because the findings array must close first. Unknown line/column
 // are 0; an empty file is "" (live objects).
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -50,13 +52,35 @@ constexpr std::array<bool, 256> k_verbatim = [] {
   return t;
 }();
 
+// Eight bytes at a time: true when none of them needs an escape or UTF-8
+// checking (each is >= 0x20, < 0x80, and neither '"' nor '\\').
+bool plain_word(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto zero_byte = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  std::uint64_t below_space = (w - ones * 0x20) & ~w;  // high bit set where byte < 0x20
+  std::uint64_t special =
+      below_space | w | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'));
+  return (special & highs) == 0;
+}
+
+// The end of the run of verbatim bytes starting at s[i].
+size_t verbatim_run(std::string_view s, size_t i) {
+  while (i + 8 <= s.size()) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (!plain_word(w)) break;
+    i += 8;
+  }
+  while (i < s.size() && k_verbatim[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
 void append_string(std::string& out, std::string_view s) {
   size_t mark = out.size();
   out += '"';
   for (size_t i = 0; i < s.size();) {
     // Most text needs no escape at all: copy runs of it at once.
-    size_t end = i;
-    while (end < s.size() && k_verbatim[static_cast<unsigned char>(s[end])]) ++end;
+    size_t end = verbatim_run(s, i);
     out.append(s.data() + i, end - i);
     i = end;
     if (i == s.size()) break;

@@ -1,5 +1,6 @@
 #include "scan/suppressions.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace vern {
@@ -21,64 +22,75 @@ size_t comment_start(std::string_view line) {
   return best;
 }
 
+// Adds the suppressions of the first directive on `line` (line number
+// `line_no`) when it is written inside a comment.
+void add_directives(std::string_view file, std::string_view line, int line_no,
+                    std::vector<Suppression>& out) {
+  constexpr std::string_view directive = "vern:ignore";
+  size_t d = line.find(directive);
+  size_t c = comment_start(line);
+  if (d == std::string_view::npos || c == std::string_view::npos || c >= d) return;
+  size_t i = d + directive.size();
+  Suppression::Scope scope = Suppression::Scope::line;
+  if (line.substr(i).starts_with("-file")) {
+    scope = Suppression::Scope::file;
+    i += 5;
+  }
+  if (i >= line.size() || (line[i] != ' ' && line[i] != '\t')) return;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  std::string slugs;
+  while (true) {
+    size_t from = i;
+    while (i < line.size() && slug_char(line[i])) ++i;
+    slugs.append(line.substr(from, i - from));
+    // `a, b`: a list may go on after a comma and blanks; after a slug
+    // without a comma, the rest of the line is the reason.
+    size_t next = i;
+    while (next < line.size() && (line[next] == ' ' || line[next] == '\t')) ++next;
+    if (slugs.empty() || slugs.back() != ',' || next == i || next >= line.size() ||
+        !slug_char(line[next])) {
+      break;
+    }
+    i = next;
+  }
+  size_t s = 0;
+  while (s < slugs.size()) {
+    size_t comma = slugs.find(',', s);
+    if (comma == std::string_view::npos) comma = slugs.size();
+    if (comma > s) {
+      Suppression sup;
+      sup.scope = scope;
+      sup.rule = std::string(slugs.substr(s, comma - s));
+      sup.file = std::string(file);
+      sup.where = Location{line_no, int(d) + 1};
+      out.push_back(std::move(sup));
+    }
+    s = comma + 1;
+  }
+}
+
 }  // namespace
 
 std::vector<Suppression> find_comment_suppressions(std::string_view file,
                                                    std::string_view content) {
   std::vector<Suppression> out;
   constexpr std::string_view directive = "vern:ignore";
-  size_t pos = 0;
-  int line_no = 0;
-  // Only lines with the directive are looked at closely.
-  while (pos <= content.size()) {
-    size_t end = content.find('\n', pos);
+  // Most files hold no directive: one search over the whole text settles
+  // them, and lines are counted only up to each directive found.
+  size_t counted = 0;  // line_no is the line of content[counted]
+  int line_no = 1;
+  size_t hit = content.find(directive);
+  while (hit != std::string_view::npos) {
+    size_t pos = content.rfind('\n', hit);
+    pos = pos == std::string_view::npos ? 0 : pos + 1;
+    line_no += int(std::count(content.begin() + std::ptrdiff_t(counted),
+                              content.begin() + std::ptrdiff_t(pos), '\n'));
+    counted = pos;
+    size_t end = content.find('\n', hit);
     if (end == std::string_view::npos) end = content.size();
-    ++line_no;
     std::string_view line = content.substr(pos, end - pos);
-    size_t d = line.find(directive);
-    size_t c = d == std::string_view::npos ? d : comment_start(line);
-    if (d != std::string_view::npos && c != std::string_view::npos && c < d) {
-      size_t i = d + directive.size();
-      Suppression::Scope scope = Suppression::Scope::line;
-      if (line.substr(i).starts_with("-file")) {
-        scope = Suppression::Scope::file;
-        i += 5;
-      }
-      if (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-        std::string slugs;
-        while (true) {
-          size_t from = i;
-          while (i < line.size() && slug_char(line[i])) ++i;
-          slugs.append(line.substr(from, i - from));
-          // `a, b`: a list may go on after a comma and blanks; after a slug
-          // without a comma, the rest of the line is the reason.
-          size_t next = i;
-          while (next < line.size() && (line[next] == ' ' || line[next] == '\t')) ++next;
-          if (slugs.empty() || slugs.back() != ',' || next == i || next >= line.size() ||
-              !slug_char(line[next])) {
-            break;
-          }
-          i = next;
-        }
-        size_t s = 0;
-        while (s < slugs.size()) {
-          size_t comma = slugs.find(',', s);
-          if (comma == std::string_view::npos) comma = slugs.size();
-          if (comma > s) {
-            Suppression sup;
-            sup.scope = scope;
-            sup.rule = std::string(slugs.substr(s, comma - s));
-            sup.file = std::string(file);
-            sup.where = Location{line_no, int(d) + 1};
-            out.push_back(std::move(sup));
-          }
-          s = comma + 1;
-        }
-      }
-    }
-    if (end == content.size()) break;
-    pos = end + 1;
+    add_directives(file, line, line_no, out);
+    hit = content.find(directive, end);
   }
   return out;
 }

@@ -192,5 +192,23 @@ TEST(JsonReporter, FindingTextIsNlohmannsDump) {
   }
 }
 
+// Plain text is copied eight bytes at a time: a byte that needs escaping must
+// be caught at every position of such a word and of the tail after it.
+TEST(JsonReporter, EscapesAtEveryPositionOfALongString) {
+  const std::vector<std::string> specials = {
+      "\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f", "\xC3\xA9", "\xFF", " "};
+  for (const std::string& special : specials) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string text(20, 'a');
+      text.replace(at, 1, special);
+      Finding f = make_test_finding("r", Severity::low, "f.yaml", 1, 1, "", text, "");
+      json doc = json::parse(render(json_options(), {{"f.yaml", {f}}}, {}, Summary{}));
+      nlohmann::json expected =
+          json::parse(json(text).dump(-1, ' ', false, json::error_handler_t::replace));
+      EXPECT_EQ(doc["findings"][0]["message"], expected) << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vern

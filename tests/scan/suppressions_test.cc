@@ -83,6 +83,19 @@ TEST(Suppressions, OnlyInsideAComment) {
   EXPECT_EQ(list[1].where.line, 3);
 }
 
+TEST(Suppressions, LineNumbersOfDirectivesFarApart) {
+  std::string text = "# vern:ignore root-user\n";
+  for (int i = 0; i < 50; ++i) text += "key" + std::to_string(i) + ": value\n";
+  text += "x: 1  # vern:ignore privileged\n\n\n";
+  text += "# vern:ignore no-cpu-limit";  // last line, no newline
+  auto list = find_comment_suppressions("f", text);
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0].where.line, 1);
+  EXPECT_EQ(list[1].where.line, 52);
+  EXPECT_EQ(list[1].where.column, 9);
+  EXPECT_EQ(list[2].where.line, 55);
+}
+
 TEST(Suppressions, CrlfLinesAndNoFinalNewline) {
   auto list = find_comment_suppressions("f", "a: 1\r\n# vern:ignore root-user\r\nb: 2");
   ASSERT_EQ(list.size(), 1u);
