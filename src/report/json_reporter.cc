@@ -223,18 +223,33 @@ class JsonReporter final : public Reporter {
   void begin() override { write("{\n  \"findings\": ["); }
 
   void add_file(std::string_view, std::span<const Finding> findings) override {
-    m_buf.clear();
+    add_rendered(render_file(findings), findings.size());
+  }
+
+  bool renders_ahead() const override { return true; }
+
+  // Each finding on its own line, after a comma; the report's first finding
+  // is written without it.
+  std::string render_file(std::span<const Finding> findings) const override {
+    std::string out;
+    std::string file_json;  // the JSON string of the file of the last finding
+    const std::string* file = nullptr;
     for (const Finding& f : findings) {
-      m_buf += m_findings == 0 ? "\n    " : ",\n    ";
-      if (m_file_json.empty() || f.file != m_file) {
-        m_file = f.file;
-        m_file_json.clear();
-        append_string(m_file_json, m_file);
+      out += ",\n    ";
+      if (!file || f.file != *file) {
+        file = &f.file;
+        file_json.clear();
+        append_string(file_json, f.file);
       }
-      append_finding(m_buf, f, m_file_json);
-      ++m_findings;
+      append_finding(out, f, file_json);
     }
-    write(m_buf);
+    return out;
+  }
+
+  void add_rendered(std::string_view text, std::size_t count) override {
+    if (count == 0) return;
+    write(m_findings == 0 ? text.substr(1) : text);
+    m_findings += count;
   }
 
   void add_error(const Error& error) override { m_errors.push_back(error); }
@@ -264,9 +279,6 @@ class JsonReporter final : public Reporter {
 
   std::FILE* m_out;
   size_t m_findings = 0;
-  std::string m_buf;        // one file's findings, written at once
-  std::string m_file;       // the file of the last finding written
-  std::string m_file_json;  // and its JSON string
   std::vector<Error> m_errors;
 };
 

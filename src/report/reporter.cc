@@ -1,5 +1,7 @@
 #include "report/reporter.h"
 
+#include <cstdlib>
+
 #include "report/reporters.h"
 
 namespace vern {
@@ -11,6 +13,11 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
   if (name == "html") return OutputFormat::html;
   return std::nullopt;
 }
+
+// Formats that do not render ahead are never asked to: the driver checks
+// renders_ahead() first, so reaching these is a bug in the caller.
+std::string Reporter::render_file(std::span<const Finding>) const { std::abort(); }
+void Reporter::add_rendered(std::string_view, std::size_t) { std::abort(); }
 
 std::unique_ptr<Reporter> make_reporter(const ReportOptions& options, std::FILE* out) {
   switch (options.format) {

@@ -1,8 +1,9 @@
 // Reporter: turns findings and errors into one output format. The scan driver
 // streams results file by file, so memory does not grow with the corpus.
 //
-// Call order: begin(), then any number of add_file() / add_error() in output
-// order, then finish() exactly once. Not thread-safe: one driver thread calls it.
+// Call order: begin(), then any number of add_file() / add_rendered() /
+// add_error() in output order, then finish() exactly once. Not thread-safe: one driver thread calls
+// it.
 #pragma once
 
 #include <cstdio>
@@ -65,6 +66,18 @@ class Reporter {
   // False when the format never prints Finding::source_line, so the driver
   // can skip finding (and re-reading) the lines.
   virtual bool shows_source_lines() const { return true; }
+
+  // True when the format's text for one file's findings does not depend on
+  // the rest of the report, so the scan driver can render it in the thread
+  // that checked the file. Then render_file() may be called from any thread
+  // at any time, and add_rendered(render_file(f), f.size()) in place of
+  // add_file(file, f) writes the same output.
+  virtual bool renders_ahead() const { return false; }
+  // The text add_file() would write for `findings`. Only when renders_ahead().
+  virtual std::string render_file(std::span<const Finding> findings) const;
+  // Writes what render_file() returned for `count` findings. Only when
+  // renders_ahead(), in output order like add_file().
+  virtual void add_rendered(std::string_view text, std::size_t count);
 };
 
 // The reporter for options.format, writing to `out` (not owned; must outlive it).

@@ -24,7 +24,9 @@ namespace {
 struct FileResult {
   std::string path;
   bool recognised = false;
-  std::vector<Finding> findings;
+  std::vector<Finding> findings;  // after the file's own suppressions
+  std::string rendered;           // the findings as the reporter writes them, if it renders ahead
+  int suppressed = 0;             // findings the file's own suppressions removed
   std::vector<Error> errors;
   std::vector<Suppression> suppressions;  // comment + object suppressions of the file
   Inventory set_part;                     // what set-level rules need
@@ -50,7 +52,10 @@ void sort_findings(std::vector<Finding>& f) {
   f = std::move(sorted);
 }
 
-FileResult process(const WalkItem& item, const ScanOptions& options, bool source_lines) {
+// Checks one file. `render`, when set, is a reporter that renders ahead: the
+// findings are written as text here, in the thread that made them.
+FileResult process(const WalkItem& item, const ScanOptions& options, bool source_lines,
+                   const Reporter* render) {
   FileResult r;
   r.path = item.path;
   Result<std::string> content = read_file(item.path, options.max_file_bytes);
@@ -76,6 +81,9 @@ FileResult process(const WalkItem& item, const ScanOptions& options, bool source
   std::erase_if(r.findings, [&](Finding& f) { return !apply_config(options.config, f); });
   if (source_lines) fill_source_lines(*content, r.findings);
   sort_findings(r.findings);
+  r.suppressed =
+      int(std::erase_if(r.findings, [&](const Finding& f) { return suppress(r.suppressions, f); }));
+  if (render && !r.findings.empty()) r.rendered = render->render_file(r.findings);
   r.set_part = reduce_for_set_rules(std::move(t.inventory));
   return r;
 }
@@ -87,8 +95,8 @@ FileResult process(const WalkItem& item, const ScanOptions& options, bool source
 // and it sleeps only when that result is the last one being worked on.
 class Pool {
  public:
-  Pool(const ScanOptions& options, int jobs, bool source_lines)
-      : m_options(options), m_source_lines(source_lines) {
+  Pool(const ScanOptions& options, int jobs, bool source_lines, const Reporter* render)
+      : m_options(options), m_source_lines(source_lines), m_render(render) {
     m_garbage.resize(std::size_t(std::max(jobs - 1, 0)));
     for (int i = 1; i < jobs; ++i) m_threads.emplace_back([this, i] { work(i); });
   }
@@ -156,7 +164,7 @@ class Pool {
     if (index > 0) garbage.swap(m_garbage[std::size_t(index - 1)]);
     lock.unlock();
     garbage.clear();
-    FileResult r = process(task.second, m_options, m_source_lines);
+    FileResult r = process(task.second, m_options, m_source_lines, m_render);
     r.maker = index;
     lock.lock();
     m_done.emplace(task.first, std::move(r));
@@ -166,6 +174,7 @@ class Pool {
 
   const ScanOptions& m_options;
   const bool m_source_lines;
+  const Reporter* const m_render;
   std::mutex m_mu;
   std::condition_variable m_cv_task;
   std::condition_variable m_cv_done;
@@ -196,7 +205,9 @@ class Emitter {
     if (!r.recognised) return;
     ++m_out.summary.files_scanned;
     m_out.summary.objects_checked += r.objects;
-    std::vector<Finding>& kept = drop_suppressed(r.suppressions, r.findings);
+    m_out.summary.suppressed += r.suppressed;
+    for (const Finding& f : r.findings) count(f);
+    std::vector<Finding>& kept = r.findings;
     m_set.add(r.set_part);
     // Set-level findings judged on this file alone (a Compose project) go out
     // with the file's own rather than at the end.
@@ -207,8 +218,12 @@ class Emitter {
       kept.insert(kept.end(), std::make_move_iterator(judged.begin()),
                   std::make_move_iterator(judged.end()));
       sort_findings(kept);
+      m_rep.add_file(r.path, kept);
+    } else if (!r.rendered.empty()) {
+      m_rep.add_rendered(r.rendered, kept.size());
+    } else if (!kept.empty()) {
+      m_rep.add_file(r.path, kept);
     }
-    if (!kept.empty()) m_rep.add_file(r.path, kept);
     if (!r.suppressions.empty()) m_suppressions[r.path] = std::move(r.suppressions);
   }
 
@@ -319,6 +334,7 @@ ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {
   Emitter emit(options, reporter);
   reporter.begin();
   std::optional<Error> err;
+  const Reporter* render = reporter.renders_ahead() ? &reporter : nullptr;
   if (options.jobs <= 1) {
     while (true) {
       std::optional<WalkItem> item = walker.next(err);
@@ -327,12 +343,12 @@ ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {
         continue;
       }
       if (!item) break;
-      FileResult r = process(*item, options, reporter.shows_source_lines());
+      FileResult r = process(*item, options, reporter.shows_source_lines(), render);
       emit.file(r);
     }
     return emit.finish();
   }
-  Pool pool(options, options.jobs, reporter.shows_source_lines());
+  Pool pool(options, options.jobs, reporter.shows_source_lines(), render);
   const size_t window = size_t(options.jobs) * 16;
   bool walking = true;
   while (walking || pool.in_flight() > 0) {

@@ -115,6 +115,34 @@ TEST(JsonReporter, LiveObjectsFirstHaveAnEmptyFile) {
   EXPECT_EQ(doc["findings"][3]["file"], "");
 }
 
+// The scan driver renders a file's findings in the thread that checked it
+// and writes the text later: the report must be the one add_file() writes,
+// whichever of the files comes first and whether files in between are empty.
+TEST(JsonReporter, RenderedAheadIsWhatAddFileWrites) {
+  std::vector<Finding> a = {make_test_finding("r1", Severity::low, "a", 1, 1, "", "m1", ""),
+                            make_test_finding("r2", Severity::high, "a", 2, 1, "", "m2", "x")};
+  std::vector<Finding> b = {make_test_finding("r3", Severity::info, "b\"q", 3, 4, "", "m3", "")};
+  testing::MemoryFile direct_out, ahead_out;
+  auto direct = make_reporter(json_options(), direct_out.get());
+  auto ahead = make_reporter(json_options(), ahead_out.get());
+  ASSERT_TRUE(ahead->renders_ahead());
+  std::string text_a = ahead->render_file(a), text_b = ahead->render_file(b);
+  direct->begin();
+  ahead->begin();
+  direct->add_file("e", {});
+  ahead->add_rendered(ahead->render_file({}), 0);
+  direct->add_file("a", a);
+  ahead->add_rendered(text_a, a.size());
+  direct->add_file("b", b);
+  ahead->add_rendered(text_b, b.size());
+  direct->finish(Summary{}, {});
+  ahead->finish(Summary{}, {});
+  EXPECT_EQ(ahead_out.text(), direct_out.text());
+  json doc = json::parse(ahead_out.text());
+  ASSERT_EQ(doc["findings"].size(), 3u);
+  EXPECT_EQ(doc["findings"][2]["file"], "b\"q");
+}
+
 TEST(JsonReporter, ErrorsInterleavedWithFilesStillParse) {
   testing::MemoryFile out;
   auto reporter = make_reporter(json_options(), out.get());
