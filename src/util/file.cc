@@ -42,28 +42,17 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
     e.file = path;
     return e;
   }
+  // One byte more than fstat said: when the read stops short at exactly the
+  // size fstat gave, the file is whole and no end-of-file probe is needed.
+  const auto size = static_cast<std::size_t>(st.st_size);
   std::string out;
-  out.resize(static_cast<std::size_t>(st.st_size));
+  out.resize(std::min(size + 1, max_bytes));
   std::size_t done = 0;
   while (true) {
     if (done == out.size()) {
-      // The file may have grown since fstat: read on, within the limit. The
-      // usual end-of-file probe goes to a small buffer rather than growing
-      // (and zero-filling) the string for every file.
+      // The file grew since fstat: read on, within the limit.
       if (out.size() >= max_bytes) break;
-      char probe[512];
-      ssize_t n = ::read(fd, probe, std::min(sizeof probe, max_bytes - out.size()));
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        int err = errno;
-        ::close(fd);
-        return file_error(path, err);
-      }
-      if (n == 0) break;
-      out.append(probe, static_cast<std::size_t>(n));
-      done = out.size();
-      if (out.size() < max_bytes) out.resize(std::min(max_bytes, out.size() + 65536));
-      continue;
+      out.resize(std::min(max_bytes, out.size() + 65536));
     }
     ssize_t n = ::read(fd, out.data() + done, out.size() - done);
     if (n < 0) {
@@ -74,6 +63,7 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
     }
     if (n == 0) break;
     done += static_cast<std::size_t>(n);
+    if (done == size && out.size() == size + 1) break;
   }
   ::close(fd);
   out.resize(done);
