@@ -49,16 +49,16 @@ struct PortMapping {
 // API names it: hostPath, emptyDir, configMap, ...); for Compose, `docker run`
 // and live containers they are the mounts (bind, volume, tmpfs, npipe).
 struct Volume {
-  std::string type;               // "bind", "volume", "tmpfs", "hostPath", "emptyDir", "nfs", ...
-  std::string name;               // pod volume name or named volume
-  Located<std::string> host_path; // bind source / hostPath.path; literal only for host paths
-  std::string target;             // container path, when known
+  std::string type;                // "bind", "volume", "tmpfs", "hostPath", "emptyDir", "nfs", ...
+  std::string name;                // pod volume name or named volume
+  Located<std::string> host_path;  // bind source / hostPath.path; literal only for host paths
+  std::string target;              // container path, when known
   bool read_only = false;
   Location where;
 };
 
 struct Capabilities {
-  std::vector<Located<std::string>> add;   // as written (any case, with or without CAP_)
+  std::vector<Located<std::string>> add;  // as written (any case, with or without CAP_)
   std::vector<Located<std::string>> drop;
   Location where;  // where a `drop` list would go (securityContext / service key / docker word)
 };
@@ -71,7 +71,7 @@ inline constexpr const char* k_profile_localhost = "Localhost";
 struct Resources {
   Located<std::string> memory_limit;  // literal only when a non-zero limit is set
   Located<std::string> cpu_limit;
-  Located<std::string> pids_limit;    // literal only when > 0
+  Located<std::string> pids_limit;  // literal only when > 0
 };
 
 enum class ContainerRole : std::uint8_t { main, init, ephemeral };
@@ -117,9 +117,9 @@ struct Workload {
   std::string file;  // path as given on the command line; empty for live objects
   std::string kind;  // "Deployment", "service", "stage", "docker run", "container", "image"
   std::string name;
-  std::string ns;    // Kubernetes namespace ("default" when unset); empty elsewhere
+  std::string ns;  // Kubernetes namespace ("default" when unset); empty elsewhere
   std::string api_version;
-  Location where;    // the object's first line (k8s: `apiVersion`/`kind`; compose: service key)
+  Location where;  // the object's first line (k8s: `apiVersion`/`kind`; compose: service key)
 
   std::vector<Container> containers;
   // Images the workload uses besides its containers' own: the FROM of earlier
@@ -130,8 +130,9 @@ struct Workload {
   Located<bool> host_network;
   Located<bool> host_pid;
   Located<bool> host_ipc;
-  Located<std::string> network_mode;  // Docker/Compose network mode as written ("bridge", "none", ...)
-  Located<std::string> userns_mode;   // "host" or empty
+  Located<std::string>
+      network_mode;  // Docker/Compose network mode as written ("bridge", "none", ...)
+  Located<std::string> userns_mode;  // "host" or empty
 
   std::vector<Volume> volumes;
 
@@ -140,14 +141,16 @@ struct Workload {
   bool networks_written = false;
 
   // Kubernetes pod-level facts.
-  Location pod_spec_where;                // the pod spec (`spec:` / `template.spec:`)
+  Location pod_spec_where;  // the pod spec (`spec:` / `template.spec:`)
   Located<bool> automount_sa_token;
-  std::string service_account;            // "default" when unset
+  std::string service_account;  // "default" when unset
   std::vector<InlineSuppression> suppressions;
 
   // "Deployment prod/web", "service db", "container web (3f2a1c)": names the
   // object in findings.
   std::string label() const;
+  // Appends label() to `out`.
+  void append_label(std::string& out) const;
 };
 
 }  // namespace vern

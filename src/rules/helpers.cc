@@ -4,32 +4,54 @@
 
 namespace vern {
 
-std::string container_phrase(const Workload& w, const Container& c) {
-  if (w.surface != Surface::kubernetes && w.surface != Surface::enforcement) return {};
-  std::string role;
+namespace {
+
+// What container_phrase() returns, appended to `out`.
+void append_container_phrase(std::string& out, const Workload& w, const Container& c) {
+  if (w.surface != Surface::kubernetes && w.surface != Surface::enforcement) return;
   switch (c.role) {
-    case ContainerRole::main: role = "container"; break;
-    case ContainerRole::init: role = "init container"; break;
-    case ContainerRole::ephemeral: role = "ephemeral container"; break;
+    case ContainerRole::main:
+      out += "container";
+      break;
+    case ContainerRole::init:
+      out += "init container";
+      break;
+    case ContainerRole::ephemeral:
+      out += "ephemeral container";
+      break;
   }
-  return c.name.empty() ? role : role + ' ' + c.name;
+  if (!c.name.empty()) {
+    out += ' ';
+    out += c.name;
+  }
 }
 
+}  // namespace
+
+std::string container_phrase(const Workload& w, const Container& c) {
+  std::string out;
+  append_container_phrase(out, w, c);
+  return out;
+}
+
+// Every finding is made here, so its strings are built in place, each with
+// one allocation at most.
 Finding make_finding(const RuleInfo& info, const Workload& w, const Container* c, Location where,
                      std::string message) {
   Finding f;
-  f.rule = std::string(info.slug);
+  f.rule = info.slug;
   f.severity = info.severity;
   f.file = w.file;
   f.where = where;
-  f.object = w.label();
-  if (c) {
-    std::string phrase = container_phrase(w, *c);
-    if (!phrase.empty()) f.object += ' ' + phrase;
+  f.object.reserve(w.kind.size() + w.ns.size() + w.name.size() + 2 + (c ? c->name.size() + 21 : 0));
+  w.append_label(f.object);
+  if (c && (w.surface == Surface::kubernetes || w.surface == Surface::enforcement)) {
+    f.object += ' ';
+    append_container_phrase(f.object, w, *c);
   }
   f.message = std::move(message);
-  f.remedy = std::string(info.remedy);
-  if (!info.cis.empty()) f.properties.emplace_back("cis", std::string(info.cis));
+  f.remedy = info.remedy;
+  if (!info.cis.empty()) f.properties.emplace_back("cis", info.cis);
   return f;
 }
 

@@ -73,6 +73,9 @@ FileResult process(const WalkItem& item, const ScanOptions& options, bool source
                   t.inventory.namespaces.size() + t.inventory.pod_security_policies.size() +
                   t.inventory.daemon_configs.size());
   FindingList found;
+  // About eight findings per workload in practice: growing the list from
+  // empty would move every finding several times.
+  found.findings().reserve(t.inventory.workloads.size() * 8);
   evaluate(t.inventory, RuleScope::unit, options.config.rule_options, found);
   r.suppressions = find_comment_suppressions(item.path, *content);
   std::vector<Suppression> objects = find_object_suppressions(t.inventory);
