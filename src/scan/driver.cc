@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <mutex>
-#include <numeric>
 #include <thread>
+#include <tuple>
 
 #include "scan/evaluate.h"
 #include "scan/set_state.h"
@@ -34,22 +35,36 @@ struct FileResult {
   int maker = 0;  // the pool thread that made it (0: the caller's)
 };
 
-// Sorts positions rather than Findings (each is several strings), then moves
-// every finding once into place.
+// Sorts by line, column and rule, keeping the order findings were made in
+// where all three tie. Sorts small keys rather than Findings (each is several
+// strings), then moves every finding once into place.
 void sort_findings(std::vector<Finding>& f) {
-  std::vector<std::size_t> order(f.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const Finding& a = f[x];
-    const Finding& b = f[y];
-    if (a.where.line != b.where.line) return a.where.line < b.where.line;
-    if (a.where.column != b.where.column) return a.where.column < b.where.column;
-    return a.rule < b.rule;
-  });
-  std::vector<Finding> sorted;
-  sorted.reserve(f.size());
-  for (std::size_t i : order) sorted.push_back(std::move(f[i]));
-  f = std::move(sorted);
+  struct Key {
+    int line;
+    int column;
+    std::uint32_t index;
+  };
+  std::vector<Key> keys(f.size());
+  bool sorted = true;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    keys[i] = {f[i].where.line, f[i].where.column, std::uint32_t(i)};
+    if (i > 0 &&
+        std::tie(keys[i - 1].line, keys[i - 1].column) > std::tie(keys[i].line, keys[i].column)) {
+      sorted = false;
+    }
+  }
+  auto before = [&](const Key& a, const Key& b) {
+    if (a.line != b.line) return a.line < b.line;
+    if (a.column != b.column) return a.column < b.column;
+    if (int c = f[a.index].rule.compare(f[b.index].rule)) return c < 0;
+    return a.index < b.index;
+  };
+  if (sorted && std::is_sorted(keys.begin(), keys.end(), before)) return;
+  std::sort(keys.begin(), keys.end(), before);
+  std::vector<Finding> out;
+  out.reserve(f.size());
+  for (const Key& k : keys) out.push_back(std::move(f[k.index]));
+  f = std::move(out);
 }
 
 // Checks one file. `render`, when set, is a reporter that renders ahead: the
