@@ -153,11 +153,11 @@ class Loader {
     return e;
   }
 
-  std::optional<Error> count(std::size_t weight, Location at) {
+  // Adds `weight` nodes to the document's count; true when that passes the
+  // limit (too_large() then says so).
+  bool over_limit(std::size_t weight) {
     m_total = add_sat(m_total, weight);
-    if (m_total <= m_limits.max_nodes) [[likely]]
-      return std::nullopt;
-    return too_large(at);
+    return m_total > m_limits.max_nodes;
   }
 
   Error too_large(Location at) const {
@@ -189,8 +189,8 @@ class Loader {
           // The anchored collection was within the limit where it was written,
           // but not here: aliases must not stack nesting beyond max_depth.
           err = too_deep(at);
-        } else if (auto e = count(it->second.weight, at)) {
-          err = std::move(e);
+        } else if (over_limit(it->second.weight)) [[unlikely]] {
+          err = too_large(at);
         } else {
           result = it->second;
         }
@@ -212,8 +212,8 @@ class Loader {
         if (!n->m_tag.empty() && n->m_tag != "?") n->m_plain = false;
         result.node = n;
         remember(ev.data.scalar.anchor, result);
-        if (auto e = count(1, at)) {
-          err = std::move(e);
+        if (over_limit(1)) [[unlikely]] {
+          err = too_large(at);
           result = {};
         }
         break;
@@ -231,8 +231,8 @@ class Loader {
         Node* n = new_node(mapping ? Node::Kind::mapping : Node::Kind::sequence, at, tag);
         std::string anchor_name = anchor ? reinterpret_cast<const char*>(anchor) : "";
         yaml_event_delete(&ev);
-        if (auto e = count(1, at)) {
-          err = std::move(e);
+        if (over_limit(1)) [[unlikely]] {
+          err = too_large(at);
           return {};
         }
         Parsed p = mapping ? parse_mapping(*n, depth, err) : parse_sequence(*n, depth, err);
