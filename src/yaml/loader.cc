@@ -172,11 +172,16 @@ class Loader {
 
   // Parses one node starting with the next event. node is nullptr on error.
   Parsed parse_node(std::size_t depth, std::optional<Error>& err) {
-    yaml_event_t ev;
-    if (!next_event(ev)) {
+    if (!yaml_parser_parse(&m_parser, &m_ev)) {
       err = parser_error();
       return {};
     }
+    return parse_event(depth, err);
+  }
+
+  // Parses the node that starts with m_ev, which it deletes.
+  Parsed parse_event(std::size_t depth, std::optional<Error>& err) {
+    yaml_event_t& ev = m_ev;
     Location at = location_of(ev.start_mark);
     Parsed result;
     switch (ev.type) {
@@ -259,16 +264,6 @@ class Loader {
     parent.height = std::max(parent.height, child.height + 1);
   }
 
-  // libyaml has no peek: parse_item reads one event ahead and parks it here.
-  bool next_event(yaml_event_t& ev) {
-    if (m_has_pending) {
-      ev = m_pending;
-      m_has_pending = false;
-      return true;
-    }
-    return yaml_parser_parse(&m_parser, &ev) != 0;
-  }
-
   // Parses items until SEQUENCE_END. Returns the subtree's cost (node unset).
   Parsed parse_sequence(Node& seq, std::size_t depth, std::optional<Error>& err) {
     Parsed self;
@@ -345,18 +340,15 @@ class Loader {
 
   // Parses the next node; node is nullptr (without error) at a collection end.
   Parsed parse_item(std::size_t depth, std::optional<Error>& err) {
-    yaml_event_t ev;
-    if (!yaml_parser_parse(&m_parser, &ev)) {
+    if (!yaml_parser_parse(&m_parser, &m_ev)) {
       err = parser_error();
       return {};
     }
-    if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
-      yaml_event_delete(&ev);
+    if (m_ev.type == YAML_SEQUENCE_END_EVENT || m_ev.type == YAML_MAPPING_END_EVENT) {
+      yaml_event_delete(&m_ev);
       return {};
     }
-    m_pending = ev;
-    m_has_pending = true;
-    return parse_node(depth, err);
+    return parse_event(depth, err);
   }
 
   const Limits& m_limits;
@@ -366,8 +358,9 @@ class Loader {
   std::vector<const Node*> m_item_stack;
   std::vector<Node::Entry> m_entry_stack;
   std::size_t m_total = 0;
-  yaml_event_t m_pending{};
-  bool m_has_pending = false;
+  // The event being turned into a node: each is parsed here and deleted
+  // before the next is read, so one is enough for every level.
+  yaml_event_t m_ev{};
 };
 
 Stream parse(std::string_view content, const Limits& limits) {
