@@ -73,7 +73,9 @@ FileResult process(const WalkItem& item, const ScanOptions& options, bool source
                    const Reporter* render) {
   FileResult r;
   r.path = item.path;
-  Result<std::string> content = read_file(item.path, options.max_file_bytes);
+  Result<std::string> content =
+      item.dir ? read_file_at(*item.dir, item.name, item.path, options.max_file_bytes)
+               : read_file(item.path, options.max_file_bytes);
   if (!content) {
     r.recognised = true;
     r.errors.push_back(content.error());

@@ -1,7 +1,9 @@
 #include "scan/walk.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -43,22 +45,37 @@ bool Walker::ignored(const std::string& path, const std::string& root) const {
   return false;
 }
 
-std::optional<Error> Walker::open_dir(const std::string& path, const std::string& root) {
-  DIR* d = ::opendir(path.c_str());
-  if (!d) {
+std::optional<Error> Walker::open_dir(const DirFd* parent, const std::string& name,
+                                      const std::string& path, const std::string& root) {
+  auto fail = [&] {
     Error e = Error::failed(std::string("cannot read folder: ") + std::strerror(errno));
     e.file = path;
     return e;
-  }
+  };
+  constexpr int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+  int fd = parent ? ::openat(parent->get(), name.c_str(), flags | O_NOFOLLOW)
+                  : ::open(path.c_str(), flags);
+  if (fd < 0) return fail();
   Dir dir;
+  dir.fd = std::make_shared<const DirFd>(fd);
   dir.path = path;
   dir.root = root;
-  while (dirent* ent = ::readdir(d)) {
-    std::string name = ent->d_name;
-    if (name == "." || name == "..") continue;
-    dir.names.emplace_back(std::move(name), ent->d_type);
+  // Entries straight from the kernel into a buffer of our own: a DIR stream
+  // would need a second descriptor, since closing it closes its own.
+  alignas(dirent64) char buf[32768];
+  while (true) {
+    ssize_t n = ::getdents64(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail();
+    if (n == 0) break;
+    for (ssize_t at = 0; at < n;) {
+      const auto* ent = reinterpret_cast<const dirent64*>(buf + at);
+      at += ent->d_reclen;
+      std::string entry = ent->d_name;
+      if (entry == "." || entry == "..") continue;
+      dir.names.emplace_back(std::move(entry), ent->d_type);
+    }
   }
-  ::closedir(d);
   std::sort(dir.names.begin(), dir.names.end());
   m_stack.push_back(std::move(dir));
   return std::nullopt;
@@ -82,13 +99,13 @@ std::optional<WalkItem> Walker::next(std::optional<Error>& error) {
         for (const std::string& g : m_ignore) {
           if (!glob_match(g, root)) m_root_ignore.push_back(g);
         }
-        if (auto e = open_dir(root, root)) {
+        if (auto e = open_dir(nullptr, root, root, root)) {
           error = std::move(e);
           return std::nullopt;
         }
         continue;
       }
-      return WalkItem{root, true};
+      return WalkItem{root, true, nullptr, {}};
     }
     Dir& top = m_stack.back();
     if (top.index >= top.names.size()) {
@@ -98,26 +115,27 @@ std::optional<WalkItem> Walker::next(std::optional<Error>& error) {
     const auto& [name, type] = top.names[top.index++];
     std::string path = join(top.path, name);
     std::string root = top.root;
+    std::shared_ptr<const DirFd> dir_fd = top.fd;  // `top` moves when a folder is pushed
     // Links are not followed: a walk must not loop or leave the tree. The
     // dirent's type saves an lstat per entry where the file system gives it.
     mode_t mode = DTTOIF(type);
     if (type == DT_UNKNOWN) {
       struct stat st;
-      if (::lstat(path.c_str(), &st) != 0) continue;
+      if (::fstatat(dir_fd->get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
       mode = st.st_mode;
     }
     if (S_ISLNK(mode)) continue;
     if (ignored(path, root)) continue;
     if (S_ISDIR(mode)) {
       if (skipped_dir(name)) continue;
-      if (auto e = open_dir(path, root)) {
+      if (auto e = open_dir(dir_fd.get(), name, path, root)) {
         error = std::move(e);
         return std::nullopt;
       }
       continue;
     }
     if (!S_ISREG(mode) || !worth_reading(path)) continue;
-    return WalkItem{path, false};
+    return WalkItem{std::move(path), false, std::move(dir_fd), name};
   }
 }
 

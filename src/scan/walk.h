@@ -2,11 +2,13 @@
 // entries sorted by name), so memory does not grow with the tree.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "util/file.h"
 #include "util/result.h"
 
 namespace vern {
@@ -14,6 +16,10 @@ namespace vern {
 struct WalkItem {
   std::string path;
   bool explicit_path = false;  // named on the command line (not found by walking)
+  // Found by walking: the folder it was listed in, held open, and its name
+  // there, so that it is opened without walking `path` again.
+  std::shared_ptr<const DirFd> dir;
+  std::string name;
 };
 
 class Walker {
@@ -30,6 +36,7 @@ class Walker {
 
  private:
   struct Dir {
+    std::shared_ptr<const DirFd> fd;
     std::string path;
     std::string root;
     // Sorted by name; the type is the dirent's (DT_UNKNOWN when the file
@@ -38,7 +45,10 @@ class Walker {
     size_t index = 0;
   };
   bool ignored(const std::string& path, const std::string& root) const;
-  std::optional<Error> open_dir(const std::string& path, const std::string& root);
+  // Lists the folder `name` of the open folder `parent` (or `path` itself
+  // when `parent` is null) onto the stack.
+  std::optional<Error> open_dir(const DirFd* parent, const std::string& name,
+                                const std::string& path, const std::string& root);
 
   std::vector<std::string> m_roots;
   size_t m_next_root = 0;

@@ -18,11 +18,9 @@ Error file_error(const std::string& path, int err) {
   e.file = path;
   return e;
 }
-}  // namespace
 
-Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return file_error(path, errno);
+// Reads the open file `fd` (closing it), as read_file promises.
+Result<std::string> read_open_file(int fd, const std::string& path, std::size_t max_bytes) {
   struct stat st;
   if (::fstat(fd, &st) != 0) {
     int err = errno;
@@ -68,6 +66,25 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
   ::close(fd);
   out.resize(done);
   return out;
+}
+
+}  // namespace
+
+Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return file_error(path, errno);
+  return read_open_file(fd, path, max_bytes);
+}
+
+DirFd::~DirFd() {
+  if (m_fd >= 0) ::close(m_fd);
+}
+
+Result<std::string> read_file_at(const DirFd& dir, const std::string& name, const std::string& path,
+                                 std::size_t max_bytes) {
+  int fd = ::openat(dir.get(), name.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
+  if (fd < 0) return file_error(path, errno);
+  return read_open_file(fd, path, max_bytes);
 }
 
 }  // namespace vern

@@ -2,6 +2,7 @@
 // a clear error for what cannot be read.
 #include "util/file.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -72,6 +73,20 @@ TEST_F(ReadFile, FolderAndMissingFileAreErrors) {
   Result<std::string> missing = read_file(m_dir + "/none", 1 << 20);
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().kind, Error::Kind::not_found);
+}
+
+TEST_F(ReadFile, ByNameInAnOpenFolderWithoutFollowingLinks) {
+  write("real.yaml", "kind: Pod\n");
+  ASSERT_EQ(::symlink((m_dir + "/real.yaml").c_str(), (m_dir + "/link.yaml").c_str()), 0);
+  int fd = ::open(m_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  DirFd dir(fd);
+  Result<std::string> got = read_file_at(dir, "real.yaml", "shown/real.yaml", 1 << 20);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(*got, "kind: Pod\n");
+  Result<std::string> link = read_file_at(dir, "link.yaml", "shown/link.yaml", 1 << 20);
+  ASSERT_FALSE(link);
+  EXPECT_EQ(link.error().file, "shown/link.yaml");
 }
 
 }  // namespace
