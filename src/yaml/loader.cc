@@ -300,7 +300,9 @@ class Loader {
         add_child(self, value);
         continue;
       }
-      m_entry_stack.push_back({key.node, value.node});
+      m_entry_stack.push_back(
+          {key.node, value.node,
+           key.node->is_scalar() ? std::uint32_t(key.node->text().size()) : Node::k_not_scalar});
       add_child(self, key);
       add_child(self, value);
     }

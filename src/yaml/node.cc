@@ -44,7 +44,7 @@ std::optional<std::int64_t> Node::as_int() const {
 
 const Node::Entry* Node::find(std::string_view key) const {
   for (const Entry& e : m_entries) {
-    if (e.key->m_kind == Kind::scalar && e.key->m_text == key) return &e;
+    if (e.key_size == key.size() && e.key->m_text == key) return &e;
   }
   return nullptr;
 }

@@ -29,7 +29,11 @@ class Node {
   struct Entry {
     const Node* key;
     const Node* value;
+    // The key's text length when the key is a scalar, else k_not_scalar:
+    // find() compares keys of the right length only.
+    std::uint32_t key_size;
   };
+  static constexpr std::uint32_t k_not_scalar = UINT32_MAX;
 
   Kind kind() const { return m_kind; }
   bool is_scalar() const { return m_kind == Kind::scalar; }

@@ -110,6 +110,17 @@ TEST(YamlNode, AsIntAcceptsSignedDecimalsOnly) {
   EXPECT_EQ(r->get("d")->as_int(), 42);
 }
 
+TEST(YamlNode, FindMatchesScalarKeysOnlyAndTheEmptyKey) {
+  Stream s = parse("? [a]\n: 1\n? {a: b}\n: 2\nab: 3\na: 4\n\"\": 5\nb: 6\n");
+  ASSERT_FALSE(s.error);
+  const Node* root = s.documents[0].root;
+  ASSERT_EQ(root->entries().size(), 6u);
+  EXPECT_EQ(root->get("a")->text(), "4");
+  EXPECT_EQ(root->get("ab")->text(), "3");
+  EXPECT_EQ(root->get("")->text(), "5");
+  EXPECT_EQ(root->get("c"), nullptr);
+}
+
 TEST(YamlParse, EmptyStreamHasNoDocuments) {
   Stream s = parse("");
   EXPECT_FALSE(s.error);
