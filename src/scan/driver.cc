@@ -1,5 +1,7 @@
 #include "scan/driver.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <cstdint>
@@ -338,6 +340,21 @@ class Emitter {
   std::map<std::string, std::vector<Suppression>> m_suppressions;
 };
 
+// How many files may be queued or done but not yet reported: enough to keep
+// `jobs` threads busy, and few enough that the folders queued files hold open
+// (one each at most, besides the walk's own and the files being read) stay
+// within the process's descriptor limit.
+size_t files_in_flight(int jobs) {
+  size_t want = size_t(jobs) * 16;
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return want;
+  // Kept free: the standard streams, the workload spill, folders on the walk's
+  // stack, and one file being read per thread.
+  const rlim_t reserve = 64 + rlim_t(jobs);
+  size_t room = limit.rlim_cur > reserve ? size_t(limit.rlim_cur - reserve) : 1;
+  return std::max<size_t>(1, std::min(want, room));
+}
+
 }  // namespace
 
 bool apply_config(const Config& config, Finding& f) {
@@ -369,7 +386,7 @@ ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {
     return emit.finish();
   }
   Pool pool(options, options.jobs, reporter.shows_source_lines(), render);
-  const size_t window = size_t(options.jobs) * 16;
+  const size_t window = files_in_flight(options.jobs);
   bool walking = true;
   while (walking || pool.in_flight() > 0) {
     while (walking && pool.in_flight() < window) {

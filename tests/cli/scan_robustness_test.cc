@@ -3,7 +3,9 @@
 // still reported, and nothing crashes. Files of other tools found in a walk are
 // skipped quietly; named explicitly, they are "not a recognised format".
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -98,6 +100,29 @@ TEST(ScanRobustness, ATemplateNamedExplicitlyIsAnErrorWithAHint) {
   EXPECT_NE(r.out.find("skip/chart/templates/deployment.yaml:12:11: error: "), std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("render it first, e.g. helm template"), std::string::npos) << r.out;
+}
+
+// Files waiting to be reported keep their folder open; however many threads
+// run, the scan must stay within the descriptor limit it was given.
+TEST(ScanRobustness, ManyFoldersWithManyThreadsStayWithinTheDescriptorLimit) {
+  testing::ScratchDir dir;
+  // Files that take longer to check than their folders take to list, so
+  // that queued files pile up.
+  std::string services = "services:\n";
+  for (int s = 0; s < 60; ++s) {
+    services += "  web" + std::to_string(s) + ":\n    image: nginx\n    privileged: true\n";
+  }
+  for (int i = 0; i < 120; ++i) dir.write("f" + std::to_string(i) + "/compose.yaml", services);
+  rlimit saved{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+  rlimit low = saved;
+  low.rlim_cur = std::min<rlim_t>(saved.rlim_cur, 100);
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &low), 0);  // the child process inherits it
+  int code = -1;
+  json doc = vern_scan_json({"--jobs", "16", dir.path()}, code);
+  ::setrlimit(RLIMIT_NOFILE, &saved);
+  EXPECT_TRUE(doc["errors"].empty()) << doc["errors"].dump(1);
+  EXPECT_EQ(doc["summary"]["files"], 120);
 }
 
 TEST(ScanRobustness, EmptyAndBinaryFilesDoNotCrash) {
