@@ -1,10 +1,10 @@
 // secret-in-env: an environment variable holds a literal secret. The finding
 // names the variable, never its value.
-#include <array>
 #include <cctype>
 #include <string_view>
 
 #include "rules/helpers.h"
+#include "rules/secret_names.h"
 #include "rules/subject.h"
 
 namespace vern {
@@ -27,18 +27,6 @@ constexpr RuleInfo k_info{
     .cis = "4.10",
 };
 
-constexpr std::array<std::string_view, 9> k_secret_words = {
-    "PASSWORD", "PASSWD",     "SECRET",      "TOKEN",     "API_KEY",
-    "APIKEY",   "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL"};
-
-char ascii_upper(char ch) { return ch >= 'a' && ch <= 'z' ? char(ch - 'a' + 'A') : ch; }
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = ascii_upper(ch);
-  return out;
-}
-
 // True iff `value` is a URL whose userinfo holds a password: scheme://user:pw@host.
 bool url_with_password(std::string_view value) {
   size_t scheme = value.find("://");
@@ -55,27 +43,6 @@ bool url_with_password(std::string_view value) {
   std::string_view userinfo = authority.substr(0, at);
   size_t colon = userinfo.find(':');
   return colon != std::string_view::npos && colon + 1 < userinfo.size();
-}
-
-bool secret_like_name(std::string_view name) {
-  // Most names are short: upper-cased on the stack, not on the heap.
-  char small[64];
-  std::string large;
-  std::string_view n;
-  if (name.size() <= sizeof small) {
-    for (std::size_t i = 0; i < name.size(); ++i) small[i] = ascii_upper(name[i]);
-    n = std::string_view(small, name.size());
-  } else {
-    large = upper(name);
-    n = large;
-  }
-  // Variables that point at a secret (a file, a path, a URL) are how secrets
-  // should be passed; a URL with a password is caught by its value instead.
-  if (n.ends_with("_FILE") || n.ends_with("_PATH") || n.ends_with("_URL")) return false;
-  for (std::string_view word : k_secret_words) {
-    if (n.find(word) != std::string_view::npos) return true;
-  }
-  return false;
 }
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
