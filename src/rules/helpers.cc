@@ -6,9 +6,15 @@ namespace vern {
 
 namespace {
 
+// Pods hold several containers, so findings name the one they are about;
+// elsewhere a workload is its one container.
+bool names_its_containers(const Workload& w) {
+  return w.surface == Surface::kubernetes || w.surface == Surface::enforcement;
+}
+
 // What container_phrase() returns, appended to `out`.
 void append_container_phrase(std::string& out, const Workload& w, const Container& c) {
-  if (w.surface != Surface::kubernetes && w.surface != Surface::enforcement) return;
+  if (!names_its_containers(w)) return;
   switch (c.role) {
     case ContainerRole::main:
       out += "container";
@@ -45,7 +51,7 @@ Finding make_finding(const RuleInfo& info, const Workload& w, const Container* c
   f.where = where;
   f.object.reserve(w.kind.size() + w.ns.size() + w.name.size() + 2 + (c ? c->name.size() + 21 : 0));
   w.append_label(f.object);
-  if (c && (w.surface == Surface::kubernetes || w.surface == Surface::enforcement)) {
+  if (c && names_its_containers(w)) {
     f.object += ' ';
     append_container_phrase(f.object, w, *c);
   }
