@@ -22,15 +22,15 @@ size_t comment_start(std::string_view line) {
   return best;
 }
 
-// Adds the suppressions of the first directive on `line` (line number
-// `line_no`) when it is written inside a comment.
-void add_directives(std::string_view file, std::string_view line, int line_no,
+constexpr std::string_view k_directive = "vern:ignore";
+
+// Adds the suppressions of the directive at `line[d]` (the line's first;
+// line number `line_no`) when it is written inside a comment.
+void add_directives(std::string_view file, std::string_view line, size_t d, int line_no,
                     std::vector<Suppression>& out) {
-  constexpr std::string_view directive = "vern:ignore";
-  size_t d = line.find(directive);
   size_t c = comment_start(line);
-  if (d == std::string_view::npos || c == std::string_view::npos || c >= d) return;
-  size_t i = d + directive.size();
+  if (c == std::string_view::npos || c >= d) return;
+  size_t i = d + k_directive.size();
   Suppression::Scope scope = Suppression::Scope::line;
   if (line.substr(i).starts_with("-file")) {
     scope = Suppression::Scope::file;
@@ -74,12 +74,11 @@ void add_directives(std::string_view file, std::string_view line, int line_no,
 std::vector<Suppression> find_comment_suppressions(std::string_view file,
                                                    std::string_view content) {
   std::vector<Suppression> out;
-  constexpr std::string_view directive = "vern:ignore";
   // Most files hold no directive: one search over the whole text settles
   // them, and lines are counted only up to each directive found.
   size_t counted = 0;  // line_no is the line of content[counted]
   int line_no = 1;
-  size_t hit = content.find(directive);
+  size_t hit = content.find(k_directive);
   while (hit != std::string_view::npos) {
     size_t pos = content.rfind('\n', hit);
     pos = pos == std::string_view::npos ? 0 : pos + 1;
@@ -89,8 +88,10 @@ std::vector<Suppression> find_comment_suppressions(std::string_view file,
     size_t end = content.find('\n', hit);
     if (end == std::string_view::npos) end = content.size();
     std::string_view line = content.substr(pos, end - pos);
-    add_directives(file, line, line_no, out);
-    hit = content.find(directive, end);
+    // The search goes on from the end of the last line looked at, so `hit`
+    // is the first directive on its line.
+    add_directives(file, line, hit - pos, line_no, out);
+    hit = content.find(k_directive, end);
   }
   return out;
 }
