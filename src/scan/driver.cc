@@ -4,113 +4,22 @@
 
 #include <algorithm>
 #include <condition_variable>
-#include <cstdint>
 #include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
-#include <tuple>
 
-#include "scan/evaluate.h"
+#include "scan/file_check.h"
 #include "scan/set_state.h"
 #include "scan/source_lines.h"
 #include "scan/suppressions.h"
 #include "scan/walk.h"
-#include "sources/detect.h"
-#include "util/file.h"
 
 namespace vern {
 
 namespace {
 
-// Everything one file produced, ready to report in order.
-struct FileResult {
-  std::string path;
-  bool recognised = false;
-  std::vector<Finding> findings;  // after the file's own suppressions
-  std::string rendered;           // the findings as the reporter writes them, if it renders ahead
-  int suppressed = 0;             // findings the file's own suppressions removed
-  std::vector<Error> errors;
-  std::vector<Suppression> suppressions;  // comment + object suppressions of the file
-  Inventory set_part;                     // what set-level rules need
-  int objects = 0;
-  int maker = 0;  // the pool thread that made it (0: the caller's)
-};
-
-// Sorts by line, column and rule, keeping the order findings were made in
-// where all three tie. Sorts small keys rather than Findings (each is several
-// strings), then moves every finding once into place.
-void sort_findings(std::vector<Finding>& f) {
-  struct Key {
-    int line;
-    int column;
-    std::uint32_t index;
-  };
-  std::vector<Key> keys(f.size());
-  bool sorted = true;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    keys[i] = {f[i].where.line, f[i].where.column, std::uint32_t(i)};
-    if (i > 0 &&
-        std::tie(keys[i - 1].line, keys[i - 1].column) > std::tie(keys[i].line, keys[i].column)) {
-      sorted = false;
-    }
-  }
-  auto before = [&](const Key& a, const Key& b) {
-    if (a.line != b.line) return a.line < b.line;
-    if (a.column != b.column) return a.column < b.column;
-    if (int c = f[a.index].rule.compare(f[b.index].rule)) return c < 0;
-    return a.index < b.index;
-  };
-  if (sorted && std::is_sorted(keys.begin(), keys.end(), before)) return;
-  std::sort(keys.begin(), keys.end(), before);
-  std::vector<Finding> out;
-  out.reserve(f.size());
-  for (const Key& k : keys) out.push_back(std::move(f[k.index]));
-  f = std::move(out);
-}
-
-// Checks one file. `render`, when set, is a reporter that renders ahead: the
-// findings are written as text here, in the thread that made them.
-FileResult process(const WalkItem& item, const ScanOptions& options, bool source_lines,
-                   const Reporter* render) {
-  FileResult r;
-  r.path = item.path;
-  Result<std::string> content =
-      item.dir ? read_file_at(*item.dir, item.name, item.path, options.max_file_bytes)
-               : read_file(item.path, options.max_file_bytes);
-  if (!content) {
-    r.recognised = true;
-    r.errors.push_back(content.error());
-    return r;
-  }
-  Translation t =
-      translate_file(item.path, *content, item.explicit_path, options.dockerfile_target);
-  r.recognised = t.recognised;
-  r.errors = std::move(t.errors);
-  if (!t.recognised) return r;
-  r.objects = int(t.inventory.workloads.size() + t.inventory.network_policies.size() +
-                  t.inventory.namespaces.size() + t.inventory.pod_security_policies.size() +
-                  t.inventory.daemon_configs.size());
-  FindingList found;
-  // About eight findings per workload in practice: growing the list from
-  // empty would move every finding several times.
-  found.findings().reserve(t.inventory.workloads.size() * 8);
-  evaluate(t.inventory, RuleScope::unit, options.config.rule_options, found);
-  r.suppressions = find_comment_suppressions(item.path, *content);
-  std::vector<Suppression> objects = find_object_suppressions(t.inventory);
-  r.suppressions.insert(r.suppressions.end(), objects.begin(), objects.end());
-  r.findings = std::move(found.findings());
-  std::erase_if(r.findings, [&](Finding& f) { return !apply_config(options.config, f); });
-  if (source_lines) fill_source_lines(*content, r.findings);
-  sort_findings(r.findings);
-  r.suppressed =
-      int(std::erase_if(r.findings, [&](const Finding& f) { return suppress(r.suppressions, f); }));
-  if (render && !r.findings.empty()) r.rendered = render->render_file(r.findings);
-  r.set_part = reduce_for_set_rules(std::move(t.inventory));
-  return r;
-}
-
-// Runs `process` on `jobs` threads, the caller's included, and hands results
+// Runs `check_file` on `jobs` threads, the caller's included, and hands results
 // back in input order, with a bounded number in flight so memory stays flat.
 // The caller works through queued files while the result it needs next is not
 // ready, so --jobs N keeps N cores busy with N threads (not N + 1 competing),
@@ -186,7 +95,7 @@ class Pool {
     if (index > 0) garbage.swap(m_garbage[std::size_t(index - 1)]);
     lock.unlock();
     garbage.clear();
-    FileResult r = process(task.second, m_options, m_source_lines, m_render);
+    FileResult r = check_file(task.second, m_options, m_source_lines, m_render);
     r.maker = index;
     lock.lock();
     m_done.emplace(task.first, std::move(r));
@@ -299,11 +208,7 @@ class Emitter {
   // rest; returns `found`.
   std::vector<Finding>& drop_suppressed(std::vector<Suppression>& suppressions,
                                         std::vector<Finding>& found) {
-    std::erase_if(found, [&](const Finding& f) {
-      if (!suppress(suppressions, f)) return false;
-      ++m_out.summary.suppressed;
-      return true;
-    });
+    m_out.summary.suppressed += remove_suppressed(suppressions, found);
     for (const Finding& f : found) count(f);
     return found;
   }
@@ -380,7 +285,7 @@ ScanOutcome run_scan(const ScanOptions& options, Reporter& reporter) {
         continue;
       }
       if (!item) break;
-      FileResult r = process(*item, options, reporter.shows_source_lines(), render);
+      FileResult r = check_file(*item, options, reporter.shows_source_lines(), render);
       emit.file(r);
     }
     return emit.finish();

@@ -143,4 +143,8 @@ bool suppress(std::vector<Suppression>& list, const Finding& f) {
   return hit;
 }
 
+int remove_suppressed(std::vector<Suppression>& list, std::vector<Finding>& findings) {
+  return int(std::erase_if(findings, [&](const Finding& f) { return suppress(list, f); }));
+}
+
 }  // namespace vern

@@ -33,4 +33,8 @@ std::vector<Suppression> find_object_suppressions(const Inventory& inventory);
 // True (and marks the suppression used) when a suppression in `list` covers `f`.
 bool suppress(std::vector<Suppression>& list, const Finding& f);
 
+// Removes from `findings` those a suppression in `list` covers (marking it
+// used); returns how many were removed.
+int remove_suppressed(std::vector<Suppression>& list, std::vector<Finding>& findings);
+
 }  // namespace vern

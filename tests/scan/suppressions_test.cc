@@ -96,6 +96,17 @@ TEST(Suppressions, LineNumbersOfDirectivesFarApart) {
   EXPECT_EQ(list[2].where.line, 55);
 }
 
+TEST(Suppressions, RemoveSuppressedCountsAndMarksWhatItRemoves) {
+  auto list = find_comment_suppressions("compose.yaml", "# vern:ignore privileged\nx: 1\n");
+  std::vector<Finding> found = {finding("privileged", 2), finding("root-user", 2),
+                                finding("privileged", 9)};
+  EXPECT_EQ(remove_suppressed(list, found), 1);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].rule, "root-user");
+  EXPECT_EQ(found[1].where.line, 9);
+  EXPECT_TRUE(list[0].used);
+}
+
 TEST(Suppressions, CrlfLinesAndNoFinalNewline) {
   auto list = find_comment_suppressions("f", "a: 1\r\n# vern:ignore root-user\r\nb: 2");
   ASSERT_EQ(list.size(), 1u);
