@@ -2,8 +2,8 @@
 // streams results file by file, so memory does not grow with the corpus.
 //
 // Call order: begin(), then any number of add_file() / add_rendered() /
-// add_error() in output order, then finish() exactly once. Not thread-safe: one driver thread calls
-// it.
+// add_error() in output order, then finish() exactly once. Not thread-safe:
+// one driver thread calls it (render_file() excepted, see renders_ahead()).
 #pragma once
 
 #include <cstdio>
