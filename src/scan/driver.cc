@@ -137,7 +137,7 @@ class Emitter {
     ++m_out.summary.files_scanned;
     m_out.summary.objects_checked += r.objects;
     m_out.summary.suppressed += r.suppressed;
-    for (const Finding& f : r.findings) count(f);
+    for (int s = 0; s < 5; ++s) count(Severity(s), r.counts[s]);
     std::vector<Finding>& kept = r.findings;
     m_set.add(r.set_part);
     // Set-level findings judged on this file alone (a Compose project) go out
@@ -233,9 +233,11 @@ class Emitter {
     m_rep.add_file(file, kept);
   }
 
-  void count(const Finding& f) {
-    ++m_out.summary.counts[static_cast<int>(f.severity)];
-    if (!m_out.worst || f.severity > *m_out.worst) m_out.worst = f.severity;
+  void count(const Finding& f) { count(f.severity, 1); }
+  void count(Severity s, int n) {
+    if (n == 0) return;
+    m_out.summary.counts[static_cast<int>(s)] += n;
+    if (!m_out.worst || s > *m_out.worst) m_out.worst = s;
   }
 
   const ScanOptions& m_options;

@@ -74,6 +74,7 @@ FileResult check_file(const WalkItem& item, const ScanOptions& options, bool sou
   if (source_lines) fill_source_lines(*content, r.findings);
   sort_findings(r.findings);
   r.suppressed = remove_suppressed(r.suppressions, r.findings);
+  for (const Finding& f : r.findings) ++r.counts[static_cast<int>(f.severity)];
   if (render && !r.findings.empty()) r.rendered = render->render_file(r.findings);
   r.set_part = reduce_for_set_rules(std::move(t.inventory));
   return r;

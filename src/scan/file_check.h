@@ -23,6 +23,9 @@ struct FileResult {
   std::vector<Finding> findings;  // after the file's own suppressions
   std::string rendered;           // the findings as the reporter writes them, if it renders ahead
   int suppressed = 0;             // findings the file's own suppressions removed
+  // `findings` by Severity, counted where they were made so that the thread
+  // reporting a rendered file need not read them.
+  int counts[5] = {0, 0, 0, 0, 0};
   std::vector<Error> errors;
   std::vector<Suppression> suppressions;  // comment + object suppressions of the file
   Inventory set_part;                     // what set-level rules need

@@ -1,8 +1,12 @@
-// sort_findings: the order findings of one file are reported in.
+// check_file and sort_findings: what one file of a scan yields, and its order.
 #include "scan/file_check.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -42,6 +46,31 @@ TEST(SortFindings, SortedListsAndEmptyListsStayAsTheyAre) {
   std::vector<Finding> none;
   sort_findings(none);
   EXPECT_TRUE(none.empty());
+}
+
+TEST(CheckFile, CountsTheFindingsLeftAfterSuppressionsBySeverity) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "vern-check-XXXXXX").string();
+  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+  const std::string path = tmpl + "/compose.yaml";
+  std::ofstream(path) << "services:\n"
+                         "  web:\n"
+                         "    image: nginx:1.25\n"
+                         "    privileged: true  # vern:ignore privileged\n"
+                         "    network_mode: host\n";
+  WalkItem item;
+  item.path = path;
+  FileResult r = check_file(item, ScanOptions{}, false, nullptr);
+  std::filesystem::remove_all(tmpl);
+
+  ASSERT_TRUE(r.recognised);
+  EXPECT_EQ(r.suppressed, 1);
+  int expected[5] = {0, 0, 0, 0, 0};
+  for (const Finding& f : r.findings) {
+    EXPECT_NE(f.rule, "privileged");
+    ++expected[int(f.severity)];
+  }
+  EXPECT_GT(expected[int(Severity::high)] + expected[int(Severity::critical)], 0);
+  for (int s = 0; s < 5; ++s) EXPECT_EQ(r.counts[s], expected[s]) << severity_name(Severity(s));
 }
 
 }  // namespace
