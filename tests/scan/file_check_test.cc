@@ -2,13 +2,11 @@
 #include "scan/file_check.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
+
+#include "support/scratch_dir.h"
 
 namespace vern {
 namespace {
@@ -49,28 +47,27 @@ TEST(SortFindings, SortedListsAndEmptyListsStayAsTheyAre) {
 }
 
 TEST(CheckFile, CountsTheFindingsLeftAfterSuppressionsBySeverity) {
-  std::string tmpl = (std::filesystem::temp_directory_path() / "vern-check-XXXXXX").string();
-  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-  const std::string path = tmpl + "/compose.yaml";
-  std::ofstream(path) << "services:\n"
-                         "  web:\n"
-                         "    image: nginx:1.25\n"
-                         "    privileged: true  # vern:ignore privileged\n"
-                         "    network_mode: host\n";
+  testing::ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
   WalkItem item;
-  item.path = path;
+  item.path = dir.write("compose.yaml",
+                        "services:\n"
+                        "  web:\n"
+                        "    image: nginx:1.25\n"
+                        "    privileged: true  # vern:ignore privileged\n"
+                        "    network_mode: host\n");
   FileResult r = check_file(item, ScanOptions{}, false, nullptr);
-  std::filesystem::remove_all(tmpl);
 
   ASSERT_TRUE(r.recognised);
   EXPECT_EQ(r.suppressed, 1);
-  int expected[5] = {0, 0, 0, 0, 0};
+  int expected[k_severity_count] = {};
   for (const Finding& f : r.findings) {
     EXPECT_NE(f.rule, "privileged");
     ++expected[int(f.severity)];
   }
   EXPECT_GT(expected[int(Severity::high)] + expected[int(Severity::critical)], 0);
-  for (int s = 0; s < 5; ++s) EXPECT_EQ(r.counts[s], expected[s]) << severity_name(Severity(s));
+  for (int s = 0; s < k_severity_count; ++s)
+    EXPECT_EQ(r.counts[s], expected[s]) << severity_name(Severity(s));
 }
 
 }  // namespace
