@@ -21,8 +21,8 @@ namespace vern {
 
 struct Summary {
   int files_scanned = 0;
-  int objects_checked = 0;          // workloads and policy objects
-  int counts[5] = {0, 0, 0, 0, 0};  // findings by Severity
+  int objects_checked = 0;            // workloads and policy objects
+  int counts[k_severity_count] = {};  // findings by Severity
   int errors = 0;
   int suppressed = 0;
   int total() const { return counts[0] + counts[1] + counts[2] + counts[3] + counts[4]; }

@@ -13,6 +13,7 @@
 namespace vern {
 
 enum class Severity : std::uint8_t { info, low, medium, high, critical };
+inline constexpr int k_severity_count = 5;  // values of Severity
 
 std::string_view severity_name(Severity s);  // "critical", "high", ...
 // Parses a severity name, case-insensitively. nullopt when unknown.
@@ -23,9 +24,9 @@ struct Finding {
   Severity severity = Severity::info;
   std::string file;  // empty for live objects
   Location where;
-  std::string object;   // "Deployment prod/web container app", "service db", ...
-  std::string message;  // one line naming the offending value; never a secret's value
-  std::string remedy;   // one line
+  std::string object;       // "Deployment prod/web container app", "service db", ...
+  std::string message;      // one line naming the offending value; never a secret's value
+  std::string remedy;       // one line
   std::string source_line;  // the text of line `where.line`, filled by the scan driver
   // Extra key/value facts for JSON/SARIF properties (e.g. {"cis", "5.4"}).
   std::vector<std::pair<std::string, std::string>> properties;

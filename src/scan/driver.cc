@@ -137,7 +137,7 @@ class Emitter {
     ++m_out.summary.files_scanned;
     m_out.summary.objects_checked += r.objects;
     m_out.summary.suppressed += r.suppressed;
-    for (int s = 0; s < 5; ++s) count(Severity(s), r.counts[s]);
+    for (int s = 0; s < k_severity_count; ++s) count(Severity(s), r.counts[s]);
     std::vector<Finding>& kept = r.findings;
     m_set.add(r.set_part);
     // Set-level findings judged on this file alone (a Compose project) go out

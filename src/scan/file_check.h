@@ -25,7 +25,7 @@ struct FileResult {
   int suppressed = 0;             // findings the file's own suppressions removed
   // `findings` by Severity, counted where they were made so that the thread
   // reporting a rendered file need not read them.
-  int counts[5] = {0, 0, 0, 0, 0};
+  int counts[k_severity_count] = {};
   std::vector<Error> errors;
   std::vector<Suppression> suppressions;  // comment + object suppressions of the file
   Inventory set_part;                     // what set-level rules need
