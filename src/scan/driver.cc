@@ -138,22 +138,11 @@ class Emitter {
     m_out.summary.objects_checked += r.objects;
     m_out.summary.suppressed += r.suppressed;
     for (int s = 0; s < k_severity_count; ++s) count(Severity(s), r.counts[s]);
-    std::vector<Finding>& kept = r.findings;
     m_set.add(r.set_part);
-    // Set-level findings judged on this file alone (a Compose project) go out
-    // with the file's own rather than at the end.
-    std::vector<Finding> early = m_set.take_early_findings();
-    std::vector<Finding>& judged = drop_suppressed(r.suppressions, early);
-    if (!judged.empty()) {
-      add_source_lines(r.path, judged);
-      kept.insert(kept.end(), std::make_move_iterator(judged.begin()),
-                  std::make_move_iterator(judged.end()));
-      sort_findings(kept);
-      m_rep.add_file(r.path, kept);
-    } else if (!r.rendered.empty()) {
-      m_rep.add_rendered(r.rendered, kept.size());
-    } else if (!kept.empty()) {
-      m_rep.add_file(r.path, kept);
+    if (!r.rendered.empty()) {
+      m_rep.add_rendered(r.rendered, r.findings.size());
+    } else if (!r.findings.empty()) {
+      m_rep.add_file(r.path, r.findings);
     }
     if (!r.suppressions.empty()) m_suppressions[r.path] = std::move(r.suppressions);
   }

@@ -69,6 +69,7 @@ FileResult check_file(const WalkItem& item, const ScanOptions& options, bool sou
   r.suppressions = find_comment_suppressions(item.path, *content);
   std::vector<Suppression> objects = find_object_suppressions(t.inventory);
   r.suppressions.insert(r.suppressions.end(), objects.begin(), objects.end());
+  judge_compose_project(t.inventory, options.config.rule_options, found);
   r.findings = std::move(found.findings());
   std::erase_if(r.findings, [&](Finding& f) { return !apply_config(options.config, f); });
   if (source_lines) fill_source_lines(*content, r.findings);

@@ -23,23 +23,14 @@ bool same_label(const Namespace& a, const Namespace& b) {
 Inventory reduce_for_set_rules(Inventory in) {
   Inventory out;
   for (Workload& w : in.workloads) {
-    if (w.surface != Surface::kubernetes && w.surface != Surface::compose) continue;
-    if (w.surface == Surface::kubernetes) {
-      // Set rules read a Kubernetes workload's pod-level facts only; its
-      // containers and networks are dropped, storage included, since the
-      // state lives until the whole scan is read.
-      std::vector<Container>().swap(w.containers);
-      std::vector<Located<std::string>>().swap(w.networks);
-      std::string().swap(w.api_version);
-    }
-    for (Container& c : w.containers) {
-      Container slim;
-      slim.name = std::move(c.name);
-      slim.where = c.where;
-      slim.role = c.role;
-      slim.image = std::move(c.image);
-      c = std::move(slim);
-    }
+    // Compose projects are judged file by file (judge_compose_project).
+    if (w.surface != Surface::kubernetes) continue;
+    // Set rules read a Kubernetes workload's pod-level facts only; its
+    // containers and networks are dropped, storage included, since the
+    // state lives until the whole scan is read.
+    std::vector<Container>().swap(w.containers);
+    std::vector<Located<std::string>>().swap(w.networks);
+    std::string().swap(w.api_version);
     std::vector<Volume>().swap(w.volumes);
     std::vector<InlineSuppression>().swap(w.suppressions);
     std::vector<Located<ImageRef>>().swap(w.other_images);
@@ -48,27 +39,27 @@ Inventory reduce_for_set_rules(Inventory in) {
   out.network_policies = std::move(in.network_policies);
   out.namespaces = std::move(in.namespaces);
   out.service_accounts = std::move(in.service_accounts);
-  out.compose_projects = std::move(in.compose_projects);
   return out;
 }
 
+void judge_compose_project(Inventory& file, const RuleOptions& options, FindingSink& out) {
+  if (file.compose_projects.empty()) return;
+  // The file's services and projects are all the Compose rules look at (they
+  // find a service's project by its file); they are moved out and back.
+  Inventory compose;
+  compose.compose_projects = std::move(file.compose_projects);
+  std::erase_if(file.workloads, [&](Workload& w) {
+    if (w.surface != Surface::compose) return false;
+    compose.workloads.push_back(std::move(w));
+    return true;
+  });
+  evaluate(compose, RuleScope::set, options, out);
+  evaluate(compose, RuleScope::set_workload, options, out);
+  file.compose_projects = std::move(compose.compose_projects);
+  for (Workload& w : compose.workloads) file.workloads.push_back(std::move(w));
+}
+
 void SetState::add(Inventory& part) {
-  if (!part.compose_projects.empty()) {
-    // Compose rules look up a service's project by its file, so this file's
-    // services and projects are all they need.
-    Inventory compose;
-    compose.compose_projects = std::move(part.compose_projects);
-    std::erase_if(part.workloads, [&](Workload& w) {
-      if (w.surface != Surface::compose) return false;
-      compose.workloads.push_back(std::move(w));
-      return true;
-    });
-    evaluate_into(compose, RuleScope::set, m_early);
-    evaluate_into(compose, RuleScope::set_workload, m_early);
-    // Handed back, to be freed by whoever made them.
-    part.compose_projects = std::move(compose.compose_projects);
-    for (Workload& w : compose.workloads) part.workloads.push_back(std::move(w));
-  }
   for (Workload& w : part.workloads) {
     if (w.surface != Surface::kubernetes) continue;
     // A token that is not mounted needs no look at the ServiceAccount.
@@ -104,12 +95,6 @@ void SetState::add_policy(NetworkPolicy& p) {
   if (!kept.empty() && kept.front().default_deny()) return;  // the namespace is covered
   if (p.default_deny()) kept.clear();
   kept.push_back(std::move(p));
-}
-
-std::vector<Finding> SetState::take_early_findings() {
-  std::vector<Finding> out;
-  out.swap(m_early);
-  return out;
 }
 
 void SetState::evaluate_into(const Inventory& inventory, RuleScope scope,
@@ -149,10 +134,7 @@ void SetState::workload_findings(const std::function<void(std::vector<Finding>&)
 }
 
 std::vector<Finding> SetState::evaluate() {
-  std::vector<Finding> out = m_early;
-  std::vector<Finding> aggregate = aggregate_findings();
-  out.insert(out.end(), std::make_move_iterator(aggregate.begin()),
-             std::make_move_iterator(aggregate.end()));
+  std::vector<Finding> out = aggregate_findings();
   workload_findings([&](std::vector<Finding>& batch) {
     out.insert(out.end(), std::make_move_iterator(batch.begin()),
                std::make_move_iterator(batch.end()));

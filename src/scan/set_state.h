@@ -1,6 +1,6 @@
 // SetState: the part of every file's inventory that set-level rules need
-// (namespaces, network policies, service accounts, Compose projects and the
-// pod-level facts of workloads), merged across one scan.
+// (namespaces, network policies, service accounts and the pod-level facts of
+// Kubernetes workloads), merged across one scan.
 #pragma once
 
 #include <functional>
@@ -18,12 +18,17 @@
 namespace vern {
 
 // Drops from `inventory` what no set-level rule reads (container details,
-// volumes, policy objects checked per file), so the merged state stays small.
+// volumes, policy objects checked per file, Compose files), so the merged
+// state stays small.
 Inventory reduce_for_set_rules(Inventory inventory);
 
+// A Compose file is a project of its own: sends to `out` the findings of the
+// set-level rules over this file's projects and services alone, so they are
+// final when the file is checked. Leaves `file` with the same objects (its
+// Compose services may come back in another order). Config is not applied.
+void judge_compose_project(Inventory& file, const RuleOptions& options, FindingSink& out);
+
 // Memory stays flat however many files a scan reads:
-// - a Compose file is its own project, so its part is judged when it is added
-//   and the findings are handed back at once (take_early_findings);
 // - of Kubernetes objects, only what can change a finding is kept: the first
 //   workload of each namespace, each namespace's definitions that differ in
 //   their Pod Security label, a namespace's policies until one denies all
@@ -41,9 +46,6 @@ class SetState {
   // stays in `part` for the caller to free.
   void add(Inventory& part);
   void add(Inventory&& part) { add(part); }
-  // Findings that are final already (Compose projects), config applied, in
-  // the order their files were added; later calls return only newer ones.
-  std::vector<Finding> take_early_findings();
   // Findings of the rules over the merged set (few: about one per namespace),
   // config applied.
   std::vector<Finding> aggregate_findings() const;
@@ -51,8 +53,8 @@ class SetState {
   // the order the workloads were added, handed over a batch at a time
   // (several batches may hold findings of one file, one after another).
   void workload_findings(const std::function<void(std::vector<Finding>&)>& each);
-  // Everything above, at once: early findings not yet taken, then aggregate,
-  // then per-workload findings. For callers that hold a small set.
+  // Everything above, at once: aggregate, then per-workload findings. For
+  // callers that hold a small set.
   std::vector<Finding> evaluate();
 
  private:
@@ -63,7 +65,6 @@ class SetState {
 
   const Config& m_config;
   Inventory m_merged;  // aggregate state: no more than the rules need
-  std::vector<Finding> m_early;
   std::set<std::string> m_namespaces_seen;
   std::unordered_map<std::string, std::vector<std::size_t>> m_namespace_defs;  // name -> indexes
   // Per namespace: its policies until one denies all traffic, then that one.

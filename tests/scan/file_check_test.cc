@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,59 @@ TEST(CheckFile, CountsTheFindingsLeftAfterSuppressionsBySeverity) {
   EXPECT_GT(expected[int(Severity::high)] + expected[int(Severity::critical)], 0);
   for (int s = 0; s < k_severity_count; ++s)
     EXPECT_EQ(r.counts[s], expected[s]) << severity_name(Severity(s));
+}
+
+// A database on the project's default network: a set-level finding that a
+// Compose file settles alone.
+const char* k_public_database =
+    "services:\n"
+    "  db:\n"
+    "    image: postgres:16\n";
+
+std::vector<std::string> rules(const std::vector<Finding>& found) {
+  std::vector<std::string> out;
+  for (const Finding& f : found) out.push_back(f.rule);
+  return out;
+}
+
+TEST(CheckFile, ComposeSetFindingsComeWithTheFileAfterConfig) {
+  testing::ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  WalkItem item;
+  item.path = dir.write("compose.yaml", k_public_database);
+  ScanOptions options;
+  options.config.severity_overrides["database-on-public-network"] = Severity::critical;
+  FileResult r = check_file(item, options, true, nullptr);
+
+  auto it = std::find_if(r.findings.begin(), r.findings.end(),
+                         [](const Finding& f) { return f.rule == "database-on-public-network"; });
+  ASSERT_NE(it, r.findings.end()) << ::testing::PrintToString(rules(r.findings));
+  EXPECT_EQ(it->severity, Severity::critical);
+  EXPECT_EQ(it->where.line, 2);
+  EXPECT_EQ(it->source_line, "  db:");
+  EXPECT_EQ(r.counts[int(Severity::critical)], 1);
+  EXPECT_TRUE(std::is_sorted(
+      r.findings.begin(), r.findings.end(),
+      [](const Finding& a, const Finding& b) { return a.where.line < b.where.line; }));
+
+  options.config.disabled_rules.insert("database-on-public-network");
+  FileResult quiet = check_file(item, options, false, nullptr);
+  for (const Finding& f : quiet.findings) EXPECT_NE(f.rule, "database-on-public-network");
+}
+
+TEST(CheckFile, ComposeSetFindingsObeyTheFilesSuppressions) {
+  testing::ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  WalkItem item;
+  item.path = dir.write("compose.yaml",
+                        "services:\n"
+                        "  db:  # vern:ignore database-on-public-network\n"
+                        "    image: postgres:16\n");
+  FileResult r = check_file(item, ScanOptions{}, false, nullptr);
+
+  for (const Finding& f : r.findings) EXPECT_NE(f.rule, "database-on-public-network");
+  EXPECT_GE(r.suppressed, 1);
+  for (const Suppression& s : r.suppressions) EXPECT_TRUE(s.used) << s.rule;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// SetState: set-level rules over every file of a scan, with Compose files
-// judged as they are added and Kubernetes objects merged until the end.
+// SetState: set-level rules over every file of a scan, Kubernetes objects
+// merged until the end; and judge_compose_project, which judges a Compose file
+// on its own.
 #include "scan/set_state.h"
 
 #include <gtest/gtest.h>
@@ -27,33 +28,42 @@ const char* k_compose =
     "networks:\n"
     "  back: {}\n";
 
-TEST(SetState, ComposeFileIsJudgedOnItsOwnProject) {
-  Config config;
-  SetState state(config);
-  state.add(reduce_for_set_rules(translate_compose("a/compose.yaml", k_compose).inventory));
-  // A second project that declares `back` internal does not change the first.
-  state.add(reduce_for_set_rules(
-      translate_compose("b/compose.yaml",
-                        "services:\n  cache:\n    image: redis:7\n    networks: [back]\n"
-                        "networks:\n  back:\n    internal: true\n")
-          .inventory));
-  EXPECT_EQ(rules_of(state.evaluate()),
-            std::vector<std::string>{"database-on-public-network a/compose.yaml"});
+std::vector<std::string> compose_set_findings(const std::string& file, const std::string& yaml) {
+  Inventory inventory = translate_compose(file, yaml).inventory;
+  FindingList found;
+  judge_compose_project(inventory, RuleOptions{}, found);
+  return rules_of(found.findings());
 }
 
-TEST(SetState, ConfigAppliesToComposeFindingsJudgedEarly) {
-  Config config;
-  config.severity_overrides["database-on-public-network"] = Severity::critical;
-  SetState state(config);
-  state.add(reduce_for_set_rules(translate_compose("compose.yaml", k_compose).inventory));
-  std::vector<Finding> found = state.evaluate();
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].severity, Severity::critical);
+TEST(JudgeComposeProject, JudgesEachFileOnItsOwnProject) {
+  EXPECT_EQ(compose_set_findings("a/compose.yaml", k_compose),
+            std::vector<std::string>{"database-on-public-network a/compose.yaml"});
+  // The same network declared internal in that file's own project is fine.
+  EXPECT_TRUE(compose_set_findings("b/compose.yaml",
+                                   "services:\n  db:\n    image: postgres:16\n"
+                                   "    networks: [back]\n"
+                                   "networks:\n  back:\n    internal: true\n")
+                  .empty());
+}
 
-  config.disabled_rules.insert("database-on-public-network");
-  SetState quiet(config);
-  quiet.add(reduce_for_set_rules(translate_compose("compose.yaml", k_compose).inventory));
-  EXPECT_TRUE(quiet.evaluate().empty());
+TEST(JudgeComposeProject, LeavesTheFileWithTheSameObjects) {
+  Inventory inventory = translate_compose("compose.yaml", k_compose).inventory;
+  const std::size_t workloads = inventory.workloads.size(),
+                    projects = inventory.compose_projects.size();
+  FindingList found;
+  judge_compose_project(inventory, RuleOptions{}, found);
+  EXPECT_EQ(inventory.workloads.size(), workloads);
+  EXPECT_EQ(inventory.compose_projects.size(), projects);
+  ASSERT_EQ(inventory.workloads.size(), 1u);
+  EXPECT_EQ(inventory.workloads[0].name, "db");
+}
+
+TEST(SetState, ComposeFilesAreLeftToTheirOwnJudgement) {
+  Config config;
+  SetState state(config);
+  // Judged file by file, so the merged set must not report them a second time.
+  state.add(reduce_for_set_rules(translate_compose("compose.yaml", k_compose).inventory));
+  EXPECT_TRUE(state.evaluate().empty());
 }
 
 TEST(SetState, KubernetesPolicyInALaterFileCounts) {
