@@ -12,6 +12,7 @@
 #include "model/image_ref.h"
 #include "model/located.h"
 #include "model/surface.h"
+#include "model/workload.h"
 
 namespace vern {
 
@@ -93,6 +94,9 @@ struct BuildStage {
   Location where;    // the FROM keyword
   Located<ImageRef> base;
   int parent = -1;  // index of the earlier stage `base` names, or -1
+  // Every variable this stage's own ENV instructions set, in order, a name
+  // set twice included (not those inherited from `parent`).
+  std::vector<EnvVar> env;
 };
 
 enum class IgnoreFile : std::uint8_t { unknown, present, missing };

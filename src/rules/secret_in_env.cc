@@ -1,9 +1,11 @@
 // secret-in-env: an environment variable holds a literal secret. The finding
 // names the variable, never its value.
 #include <cctype>
+#include <string>
 #include <string_view>
 
 #include "rules/helpers.h"
+#include "rules/object_finding.h"
 #include "rules/secret_names.h"
 #include "rules/subject.h"
 
@@ -45,26 +47,58 @@ bool url_with_password(std::string_view value) {
   return colon != std::string_view::npos && colon + 1 < userinfo.size();
 }
 
+// Why `var` holds a literal secret (" holds a literal value", " holds a URL
+// with a password"); empty when it does not.
+std::string_view secret_reason(const EnvVar& var) {
+  if (!var.value.is_literal() || var.value.value.empty()) return {};
+  const std::string& value = var.value.value;
+  if (url_with_password(value)) return " holds a URL with a password";
+  if (secret_like_name(var.name) && !value.starts_with('/')) return " holds a literal value";
+  return {};
+}
+
+// True iff stage `s` is the target of `b` or a stage the target is built FROM:
+// their variables are the container's, checked with it.
+bool in_target_chain(const BuildFile& b, int s) {
+  for (int at = b.target; at >= 0 && at < int(b.stages.size());
+       at = b.stages[std::size_t(at)].parent) {
+    if (at == s) return true;
+  }
+  return false;
+}
+
+// ENV of the Dockerfile stages the built image does not descend from: their
+// values are still written in the Dockerfile and kept in build caches.
+void check_other_stages(const BuildFile& b, FindingSink& out) {
+  for (std::size_t s = 0; s < b.stages.size(); ++s) {
+    if (in_target_chain(b, int(s))) continue;
+    const BuildStage& stage = b.stages[s];
+    std::string object = stage.name.empty() ? "Dockerfile" : "Dockerfile stage " + stage.name;
+    std::string who = stage.name.empty() ? "Dockerfile stage " + std::to_string(s)
+                                         : "Dockerfile stage \"" + stage.name + '"';
+    for (const EnvVar& var : stage.env) {
+      std::string_view why = secret_reason(var);
+      if (why.empty()) continue;
+      out.add(make_object_finding(k_info, b.file, var.where, object,
+                                  who + ": environment variable " + var.name + std::string(why)));
+    }
+  }
+}
+
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const Workload& w : inventory.workloads) {
     if (!applies(k_info, w)) continue;
     for (const Container& c : w.containers) {
       for (const EnvVar& var : c.env) {
-        if (!var.value.is_literal() || var.value.value.empty()) continue;
-        const std::string& value = var.value.value;
-        std::string why;
-        if (url_with_password(value)) {
-          why = " holds a URL with a password";
-        } else if (secret_like_name(var.name) && !value.starts_with('/')) {
-          why = " holds a literal value";
-        } else {
-          continue;
-        }
-        out.add(make_finding(k_info, w, &c, var.where,
-                             subject(w, c) + ": environment variable " + var.name + why));
+        std::string_view why = secret_reason(var);
+        if (why.empty()) continue;
+        out.add(
+            make_finding(k_info, w, &c, var.where,
+                         subject(w, c) + ": environment variable " + var.name + std::string(why)));
       }
     }
   }
+  for (const BuildFile& b : inventory.build_files) check_other_stages(b, out);
 }
 
 }  // namespace

@@ -77,6 +77,51 @@ TEST(DockerfileRules, StageFromEarlierStageKeepsItsUser) {
   EXPECT_EQ(findings("image-latest-tag", inv), Lines{});
 }
 
+TEST(DockerfileRules, MissingSettingsOfAStageBuiltFromAnotherPointAtItsOwnFrom) {
+  Inventory inv = translate("Dockerfile",
+                            "FROM node:20.11 AS base\n"
+                            "RUN npm ci\n"
+                            "FROM base AS final\n"
+                            "CMD [\"node\", \"app.js\"]\n");
+  EXPECT_EQ(findings("root-user", inv),
+            (Lines{"3:1: Dockerfile \"final\" runs as root: user not set here"}));
+  Lines health = findings("no-healthcheck", inv);
+  ASSERT_EQ(health.size(), 1u);
+  EXPECT_EQ(health[0].substr(0, 4), "3:1:");
+}
+
+TEST(DockerfileRules, SecretEnvInAStageTheImageDoesNotComeFrom) {
+  Inventory inv = translate("Dockerfile",
+                            "FROM golang:1.22 AS build\n"
+                            "ENV GITHUB_TOKEN=ghp_abc123 GOFLAGS=-mod=mod\n"
+                            "FROM golang:1.22 AS test\n"
+                            "ENV DB_URL=postgres://app:pw@db/app\n"
+                            "FROM alpine:3.19\n"
+                            "ENV API_KEY=k-123\n"
+                            "COPY --from=build /out /app\n");
+  EXPECT_EQ(
+      findings("secret-in-env", inv),
+      (Lines{"6:5: Dockerfile \"Dockerfile\": environment variable API_KEY holds a literal value",
+             "2:5: Dockerfile stage \"build\": environment variable GITHUB_TOKEN holds a "
+             "literal value",
+             "4:5: Dockerfile stage \"test\": environment variable DB_URL holds a URL with a "
+             "password"}));
+  for (const std::string& line : findings("secret-in-env", inv)) {
+    EXPECT_EQ(line.find("ghp_abc123"), std::string::npos);
+    EXPECT_EQ(line.find("k-123"), std::string::npos);
+  }
+}
+
+TEST(DockerfileRules, SecretEnvOfAnAncestorStageIsReportedOnce) {
+  Inventory inv = translate("Dockerfile",
+                            "FROM python:3.12 AS base\n"
+                            "ENV DJANGO_SECRET_KEY=abc\n"
+                            "FROM base AS app\n"
+                            "FROM base AS 2nd\n");
+  // Built: the last stage, from `base`; `app` sets nothing of its own.
+  EXPECT_EQ(findings("secret-in-env", inv).size(), 1u);
+}
+
 TEST(DockerfileRules, RunCommandsAreReadAsCommands) {
   Inventory inv = translate("Containerfile",
                             "FROM debian:12\n"

@@ -150,16 +150,17 @@ class Translator {
       st.info.base = Located<ImageRef>::literal(ref, ws[0].where);
     }
     st.info.parent = parent;
+    st.user = Located<std::string>::absent(ins.where);
+    st.healthcheck = Located<bool>::absent(ins.where);
     if (parent >= 0) {
       const StageState& p = m_stages[std::size_t(parent)];
-      st.user = p.user;
+      // What the earlier stage wrote is inherited where it was written; what
+      // it left unset is missing here, at this stage's FROM.
+      if (!p.user.is_absent()) st.user = p.user;
+      if (!p.healthcheck.is_absent()) st.healthcheck = p.healthcheck;
       st.env = p.env;
       st.ports = p.ports;
-      st.healthcheck = p.healthcheck;
       st.posix_shell = p.posix_shell;
-    } else {
-      st.user = Located<std::string>::absent(ins.where);
-      st.healthcheck = Located<bool>::absent(ins.where);
     }
     m_stages.push_back(std::move(st));
   }
@@ -201,6 +202,7 @@ class Translator {
       v.value = value.resolved ? Located<std::string>::literal(value.text, where)
                                : Located<std::string>::dynamic(where);
       std::erase_if(st.env, [&](const EnvVar& x) { return x.name == name; });
+      st.info.env.push_back(v);
       st.env.push_back(std::move(v));
       st.vars[name] = value.resolved ? std::optional<std::string>(value.text) : std::nullopt;
     };

@@ -57,6 +57,33 @@ TEST(DockerfileTranslator, FinalStageFromEarlierStageInheritsUser) {
   EXPECT_EQ(r.b().stages[1].parent, 0);
 }
 
+TEST(DockerfileTranslator, WhatAnEarlierStageLeftUnsetIsMissingAtTheLaterFrom) {
+  Result r = translate(
+      "FROM node:20 AS base\n"
+      "RUN true\n"
+      "FROM base AS final\n");
+  EXPECT_TRUE(r.c().user.is_absent());
+  EXPECT_EQ(r.c().user.where, (Location{3, 1}));
+  EXPECT_TRUE(r.c().healthcheck.is_absent());
+  EXPECT_EQ(r.c().healthcheck.where, (Location{3, 1}));
+}
+
+TEST(DockerfileTranslator, EachStageRecordsItsOwnEnv) {
+  Result r = translate(
+      "FROM a:1 AS one\n"
+      "ENV X=1 Y=2\n"
+      "ENV X=3\n"
+      "FROM one\n"
+      "ENV Z=4\n");
+  ASSERT_EQ(r.b().stages.size(), 2u);
+  std::vector<std::string> first, second;
+  for (const EnvVar& v : r.b().stages[0].env) first.push_back(v.name + "=" + v.value.value);
+  for (const EnvVar& v : r.b().stages[1].env) second.push_back(v.name + "=" + v.value.value);
+  EXPECT_EQ(first, (std::vector<std::string>{"X=1", "Y=2", "X=3"}));
+  EXPECT_EQ(second, (std::vector<std::string>{"Z=4"}));
+  EXPECT_EQ(r.c().env.size(), 3u);  // the container sees Y, X=3 and Z
+}
+
 TEST(DockerfileTranslator, OnlyTheFinalStageDecidesTheUser) {
   Result r = translate(
       "FROM golang:1.22 AS build\n"
