@@ -37,6 +37,8 @@ struct ShellCommand {
   // assignments; == words.size() when there is none (a bare assignment).
   std::size_t command_index = 0;
   Location where;  // first word
+  // Words given to the command's standard input by `<<<` here-strings, in order.
+  std::vector<ShellWord> here_strings;
 
   // The word that names the program run, or nullptr.
   const ShellWord* program() const {

@@ -1,6 +1,7 @@
 // pipe-to-shell: a RUN instruction or a script line runs a downloaded script
 // unverified: `curl … | sh`, `wget -O- … | bash`, `sh -c "$(curl …)"`,
-// `bash <(curl …)`. Read from tokenized commands, never from substrings.
+// `bash <(curl …)`, `source /dev/stdin <<< "$(curl …)"`. Read from tokenized
+// commands, never from substrings.
 #include <string>
 #include <string_view>
 
@@ -84,16 +85,25 @@ bool is_interpreter(std::string_view n) {
          n == "node" || n == "php";
 }
 
+// A path that names the process's own standard input.
+bool is_stdin_path(std::string_view a) {
+  return a == "/dev/stdin" || a == "/dev/fd/0" || a == "/proc/self/fd/0";
+}
+
 // True iff the command executes its standard input as code.
 bool runs_stdin(const ShellCommand& c) {
   const ShellWord* prog = c.program();
   if (!prog || !prog->literal) return false;
   std::string_view name = name_of(*prog);
+  if (name == "source" || name == ".") {
+    std::size_t k = c.command_index + 1;
+    return k < c.words.size() && is_stdin_path(c.words[k].text);
+  }
   bool shell = is_shell(name);
   if (!shell && !is_interpreter(name)) return false;
   for (std::size_t k = c.command_index + 1; k < c.words.size(); ++k) {
     std::string_view a = c.words[k].text;
-    if (a == "-") return true;
+    if (a == "-" || is_stdin_path(a)) return true;
     if (a == "--") continue;
     if (short_cluster(a)) {
       if (shell && a.find('s') != std::string_view::npos) return true;
@@ -141,6 +151,16 @@ void walk(const ShellScript& s, const std::vector<ShellPipeline>& pipelines, Fin
           break;
         }
       }
+      if (runs_stdin(c)) {
+        for (const ShellWord& here : c.here_strings) {
+          if (!substitution_downloads(here)) continue;
+          out.add(make_object_finding(k_info, s.file, c.where, s.object,
+                                      std::string(name_of(*c.program())) +
+                                          " runs a download given as a here-string: a "
+                                          "downloaded script runs unverified"));
+          break;
+        }
+      }
       if (runs_argument(c)) {
         for (std::size_t k = c.command_index + 1; k < c.words.size(); ++k) {
           if (!substitution_downloads(c.words[k])) continue;
@@ -153,6 +173,7 @@ void walk(const ShellScript& s, const std::vector<ShellPipeline>& pipelines, Fin
       }
       if (depth >= k_max_depth) continue;
       for (const ShellWord& w : c.words) walk(s, w.substitutions, out, depth + 1);
+      for (const ShellWord& w : c.here_strings) walk(s, w.substitutions, out, depth + 1);
     }
   }
 }

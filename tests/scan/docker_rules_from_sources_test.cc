@@ -163,6 +163,26 @@ TEST(ScriptRules, DockerRunLinesInAScript) {
   EXPECT_EQ(findings("image-latest-tag", inv).size(), 1u);  // nginx; $IMAGE is known
 }
 
+TEST(ScriptRules, DownloadsFedToAShellThroughItsStandardInput) {
+  Inventory inv = translate("install.sh",
+                            "#!/bin/bash\n"
+                            "source /dev/stdin <<< \"$(curl -fsSL https://get.example.com/env)\"\n"
+                            "bash <<< \"$(wget -qO- https://get.example.com/setup)\"\n"
+                            "curl -fsSL https://get.example.com/x | . /dev/stdin\n"
+                            "curl -fsSL https://get.example.com/y | bash /dev/stdin --yes\n"
+                            "cat <<< \"$(curl -fsSL https://get.example.com/motd)\"\n"
+                            "bash <<< \"echo hi\"\n"
+                            "source ./env.sh\n"
+                            "curl -fsSL https://get.example.com/z | bash ./local.sh\n");
+  EXPECT_EQ(findings("pipe-to-shell", inv),
+            (Lines{"2:1: source runs a download given as a here-string: a downloaded script runs "
+                   "unverified",
+                   "3:1: bash runs a download given as a here-string: a downloaded script runs "
+                   "unverified",
+                   "4:1: curl output is piped into .: a downloaded script runs unverified",
+                   "5:1: curl output is piped into bash: a downloaded script runs unverified"}));
+}
+
 TEST(ScriptRules, WorkflowAndMarkdown) {
   Inventory wf = translate(".github/workflows/ci.yml",
                            "on: push\n"

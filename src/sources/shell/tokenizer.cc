@@ -98,13 +98,18 @@ class Lexer {
   }
 
   void end_command() {
-    if (m_words.empty()) return;
+    if (m_words.empty()) {
+      m_here_strings.clear();
+      return;
+    }
     ShellCommand cmd;
     cmd.where = m_words.front().where;
     cmd.command_index = command_index(m_words, m_assign);
     remember_assignments(cmd);
     cmd.words = std::move(m_words);
+    cmd.here_strings = std::move(m_here_strings);
     m_words.clear();
+    m_here_strings.clear();
     m_assign.clear();
     if (m_pipeline.commands.empty()) m_pipeline.where = cmd.where;
     m_pipeline.commands.push_back(std::move(cmd));
@@ -144,9 +149,10 @@ class Lexer {
 
   void redirection() {
     std::size_t start = m_i;
-    bool heredoc = false, strip = false;
+    bool heredoc = false, strip = false, here_string = false;
     if (m_s.compare(m_i, 3, "<<<") == 0) {
       m_i += 3;
+      here_string = true;
     } else if (m_s.compare(m_i, 3, "<<-") == 0) {
       m_i += 3;
       heredoc = strip = true;
@@ -167,6 +173,7 @@ class Lexer {
     bool unused = false;
     read_word(target, unused);
     if (heredoc) m_heredocs.push_back(Heredoc{target.text, strip});
+    if (here_string) m_here_strings.push_back(std::move(target));
   }
 
   void read_heredoc_bodies() {
@@ -371,6 +378,7 @@ class Lexer {
   Vars& m_vars;
   std::vector<ShellWord> m_words;
   std::vector<bool> m_assign;
+  std::vector<ShellWord> m_here_strings;  // of the command being read
   std::vector<Heredoc> m_heredocs;
   ShellPipeline m_pipeline;
   std::vector<ShellPipeline> m_out;

@@ -35,6 +35,21 @@ TEST(ShellTokenizer, OperatorsSplitCommandsAndPipelines) {
   EXPECT_EQ(ps[5].commands[0].words[0].text, "h");
 }
 
+TEST(ShellTokenizer, HereStringsAreKeptWithTheirCommand) {
+  auto ps = tokenize("source /dev/stdin <<< \"$(curl -s u)\" && cat <<<plain | wc\necho x\n");
+  ASSERT_EQ(ps.size(), 3u);
+  const ShellCommand& source = ps[0].commands.at(0);
+  EXPECT_EQ(source.words.size(), 2u);  // the here-string is not an argument
+  ASSERT_EQ(source.here_strings.size(), 1u);
+  ASSERT_EQ(source.here_strings[0].substitutions.size(), 1u);
+  EXPECT_EQ(source.here_strings[0].substitutions[0].commands.at(0).words.at(0).text, "curl");
+  ASSERT_EQ(ps[1].commands.size(), 2u);
+  ASSERT_EQ(ps[1].commands[0].here_strings.size(), 1u);
+  EXPECT_EQ(ps[1].commands[0].here_strings[0].text, "plain");
+  EXPECT_TRUE(ps[1].commands[1].here_strings.empty());
+  EXPECT_TRUE(ps[2].commands.at(0).here_strings.empty());
+}
+
 TEST(ShellTokenizer, BackslashNewlineContinuesTheCommand) {
   EXPECT_EQ(commands("docker run \\\n  -d \\\n  nginx\n"),
             (Words{{"docker", "run", "-d", "nginx"}}));
