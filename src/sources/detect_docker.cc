@@ -40,8 +40,13 @@ Format docker_format_by_name(std::string_view path) {
   if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.ends_with(".mk")) {
     return Format::makefile;
   }
-  if (name == ".gitlab-ci.yml" || name == ".gitlab-ci.yaml") return Format::gitlab_ci;
   bool yaml = name.ends_with(".yml") || name.ends_with(".yaml");
+  // `.gitlab-ci.yml`, and the files it pulls in with `include:`, by the names
+  // GitLab's documentation uses: `build.gitlab-ci.yml`, `.gitlab/ci/*.yml`.
+  if (name.ends_with(".gitlab-ci.yml") || name.ends_with(".gitlab-ci.yaml") ||
+      (yaml && path.find(".gitlab/ci/") != std::string_view::npos)) {
+    return Format::gitlab_ci;
+  }
   if (yaml && (path.find(".github/workflows/") != std::string_view::npos)) {
     return Format::github_actions;
   }

@@ -183,6 +183,18 @@ TEST(ScriptRules, DownloadsFedToAShellThroughItsStandardInput) {
                    "5:1: curl output is piped into bash: a downloaded script runs unverified"}));
 }
 
+TEST(ScriptRules, GitLabFilesPulledInByIncludeAreGitLabCi) {
+  const char* job =
+      "build:\n"
+      "  script:\n"
+      "    - docker run --rm --privileged docker:24-dind\n";
+  for (std::string_view path : {".gitlab-ci.yml", "ci/build.gitlab-ci.yml", ".gitlab/ci/build.yml",
+                                "x/.gitlab/ci/a.yaml"}) {
+    EXPECT_EQ(findings("privileged", translate(path, job)).size(), 1u) << path;
+  }
+  EXPECT_FALSE(translate_file("ci/build.yml", job, /*explicit_path=*/false).recognised);
+}
+
 TEST(ScriptRules, WorkflowAndMarkdown) {
   Inventory wf = translate(".github/workflows/ci.yml",
                            "on: push\n"
