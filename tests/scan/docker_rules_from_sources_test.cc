@@ -183,6 +183,19 @@ TEST(ScriptRules, DownloadsFedToAShellThroughItsStandardInput) {
                    "5:1: curl output is piped into bash: a downloaded script runs unverified"}));
 }
 
+TEST(ScriptRules, DockerRunInAHereDocumentRunOnAnotherHost) {
+  Inventory inv = translate("deploy.sh",
+                            "#!/bin/sh\n"
+                            "ssh deploy@prod.example.com <<'EOF'\n"
+                            "  docker run -d --privileged registry.example.com/app:1.4\n"
+                            "EOF\n"
+                            "cat > notes.txt <<EOF\n"
+                            "docker run --privileged is not run here\n"
+                            "EOF\n");
+  EXPECT_EQ(findings("privileged", inv).size(), 1u);
+  EXPECT_EQ(findings("privileged", inv).at(0).substr(0, 5), "3:17:");
+}
+
 TEST(ScriptRules, GitLabFilesPulledInByIncludeAreGitLabCi) {
   const char* job =
       "build:\n"

@@ -22,7 +22,7 @@ bool before_or_at(Location a, Location b) {
 
 // True when here-document `h` is a script: the command line is nothing but
 // redirections (BuildKit runs the body with the default shell), or the
-// command it is attached to is a shell without `-c`. A here-document feeds
+// command it is attached to is a shell reading its program from it. A here-document feeds
 // the last command that starts at or before its marker (the first command
 // when the marker comes first: `<<EOF bash`), so in
 // `bash <<A && cat <<B > f` only A is a script.
@@ -33,13 +33,7 @@ bool heredoc_is_script(const std::vector<ShellPipeline>& line, const Heredoc& h)
       if (!owner || before_or_at(c.where, h.where)) owner = &c;
     }
   }
-  if (!owner) return true;
-  const ShellWord* prog = owner->program();
-  if (!prog || !is_shell(shell::program_name(*prog))) return false;
-  for (std::size_t k = owner->command_index + 1; k < owner->words.size(); ++k) {
-    if (owner->words[k].text == "-c") return false;
-  }
-  return true;
+  return !owner || shell::reads_script_from_stdin(*owner);
 }
 
 }  // namespace

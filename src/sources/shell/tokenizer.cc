@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "sources/shell/prefixes.h"
@@ -15,9 +16,13 @@ bool is_name_start(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 
 bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+bool reads_script_from_stdin_impl(const ShellCommand& c);
+
 struct Heredoc {
   std::string delimiter;
   bool strip_tabs = false;
+  std::size_t owner = 0;  // the command it feeds, counted from the first of this text
+  bool script = false;    // that command is a shell reading its program from it
 };
 
 class Lexer {
@@ -108,6 +113,11 @@ class Lexer {
     remember_assignments(cmd);
     cmd.words = std::move(m_words);
     cmd.here_strings = std::move(m_here_strings);
+    bool script = reads_script_from_stdin_impl(cmd);
+    for (Heredoc& h : m_heredocs) {
+      if (h.owner == m_commands) h.script = script;
+    }
+    ++m_commands;
     m_words.clear();
     m_here_strings.clear();
     m_assign.clear();
@@ -172,13 +182,20 @@ class Lexer {
     ShellWord target;
     bool unused = false;
     read_word(target, unused);
-    if (heredoc) m_heredocs.push_back(Heredoc{target.text, strip});
+    if (heredoc) m_heredocs.push_back(Heredoc{target.text, strip, m_commands});
     if (here_string) m_here_strings.push_back(std::move(target));
   }
 
+  // Skips the bodies of the here-documents of the line just read; a body fed
+  // to a shell as its program (`bash <<EOF`, `ssh host <<EOF`) is read as
+  // commands, after the line's own.
   void read_heredoc_bodies() {
-    for (const Heredoc& h : m_heredocs) {
+    std::vector<Heredoc> heredocs = std::move(m_heredocs);
+    m_heredocs.clear();
+    for (const Heredoc& h : heredocs) {
+      std::size_t body = m_i, body_end = m_end;
       while (m_i < m_end) {
+        std::size_t line_start = m_i;
         std::size_t nl = m_s.find('\n', m_i);
         std::size_t stop = (nl == std::string::npos || nl >= m_end) ? m_end : nl;
         std::string_view line(m_s.data() + m_i, stop - m_i);
@@ -187,10 +204,17 @@ class Lexer {
         }
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         m_i = stop < m_end ? stop + 1 : m_end;
-        if (line == h.delimiter) break;
+        if (line == h.delimiter) {
+          body_end = line_start;
+          break;
+        }
       }
+      if (!h.script || m_depth >= k_max_depth || body >= body_end) continue;
+      // The shell it feeds has variables of its own: none set here leak out.
+      Vars inner = m_vars;
+      Lexer sub(m_src, body, body_end, m_depth + 1, inner);
+      for (ShellPipeline& p : sub.run()) m_out.push_back(std::move(p));
     }
-    m_heredocs.clear();
   }
 
   // Index of the `close` matching an opening already consumed, skipping quotes
@@ -379,10 +403,86 @@ class Lexer {
   std::vector<ShellWord> m_words;
   std::vector<bool> m_assign;
   std::vector<ShellWord> m_here_strings;  // of the command being read
+  std::size_t m_commands = 0;             // commands ended so far
   std::vector<Heredoc> m_heredocs;
   ShellPipeline m_pipeline;
   std::vector<ShellPipeline> m_out;
 };
+
+std::string_view without_folder(std::string_view t) {
+  std::size_t slash = t.rfind('/');
+  return slash == std::string_view::npos ? t : t.substr(slash + 1);
+}
+
+bool is_shell_name(std::string_view n) {
+  return n == "sh" || n == "bash" || n == "zsh" || n == "dash" || n == "ksh" || n == "ash";
+}
+
+// True iff `args` (the words after a shell's name) leave the shell reading its
+// program from standard input: no `-c`, and no script file unless after `-s`.
+bool shell_args_read_stdin(const std::vector<std::string_view>& args) {
+  for (std::string_view a : args) {
+    if (a == "-s" || a == "--") return true;
+    if (a == "-c") return false;
+    if (a.size() > 1 && a[0] == '-' && a[1] != '-') {
+      if (a.find('c') != std::string_view::npos) return false;
+      if (a.find('s') != std::string_view::npos) return true;
+      continue;
+    }
+    if (a.starts_with("--")) continue;  // --login, --norc
+    return false;                       // a script file
+  }
+  return true;
+}
+
+// The remote command of an ssh command line: the words after the host.
+// nullopt when the words cannot be told apart.
+std::optional<std::vector<std::string_view>> ssh_remote_command(const ShellCommand& c) {
+  // Options of ssh that take a value as the next word.
+  constexpr std::string_view k_with_value = "BbcDEeFIiJLlmOoPpQRSWw";
+  std::size_t k = c.command_index + 1;
+  for (; k < c.words.size(); ++k) {
+    std::string_view a = c.words[k].text;
+    if (a == "--") {
+      ++k;
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') break;
+    if (a.size() == 2 && k_with_value.find(a[1]) != std::string_view::npos) ++k;
+  }
+  if (k >= c.words.size()) return std::nullopt;  // no host
+  std::vector<std::string_view> out;
+  for (++k; k < c.words.size(); ++k) {
+    // `ssh host 'bash -s'`: the remote side splits a quoted command on blanks.
+    std::string_view w = c.words[k].text;
+    while (!w.empty()) {
+      std::size_t blank = w.find_first_of(" \t");
+      if (blank != 0) out.push_back(w.substr(0, blank));
+      if (blank == std::string_view::npos) break;
+      w.remove_prefix(blank + 1);
+    }
+  }
+  return out;
+}
+
+bool reads_script_from_stdin_impl(const ShellCommand& c) {
+  const ShellWord* prog = c.program();
+  if (!prog || !prog->literal) return false;
+  std::string_view name = program_name(*prog);
+  std::vector<std::string_view> args;
+  if (name == "ssh") {
+    std::optional<std::vector<std::string_view>> remote = ssh_remote_command(c);
+    if (!remote) return false;
+    if (remote->empty()) return true;  // the remote login shell reads it
+    if (!is_shell_name(without_folder(remote->front()))) return false;
+    args.assign(remote->begin() + 1, remote->end());
+    return shell_args_read_stdin(args);
+  }
+  if (!is_shell_name(name)) return false;
+  for (std::size_t k = c.command_index + 1; k < c.words.size(); ++k)
+    args.push_back(c.words[k].text);
+  return shell_args_read_stdin(args);
+}
 
 }  // namespace
 
@@ -396,10 +496,8 @@ std::vector<ShellPipeline> tokenize(std::string_view text) {
   return tokenize(SourceText::whole(text));
 }
 
-std::string_view program_name(const ShellWord& word) {
-  std::string_view t = word.text;
-  std::size_t slash = t.rfind('/');
-  return slash == std::string_view::npos ? t : t.substr(slash + 1);
-}
+bool reads_script_from_stdin(const ShellCommand& c) { return reads_script_from_stdin_impl(c); }
+
+std::string_view program_name(const ShellWord& word) { return without_folder(word.text); }
 
 }  // namespace vern::shell

@@ -1,6 +1,7 @@
 // Shell tokenizer: splits POSIX-shell text into pipelines of simple commands
 // with quote removal, escapes, continuations, comments, redirections,
-// here-documents, command substitutions and the common prefix commands.
+// here-documents (read as commands when fed to a shell), command
+// substitutions and the common prefix commands.
 // It never runs anything and never guesses: a word holding an unknown
 // variable is marked not literal. Variables assigned earlier in the same text
 // with a literal value (`IMAGE=nginx:1.25`) are substituted.
@@ -27,5 +28,11 @@ std::vector<ShellPipeline> tokenize(std::string_view text);
 
 // The program name of a word, without its folder ("/usr/bin/curl" -> "curl").
 std::string_view program_name(const ShellWord& word);
+
+// True iff `c` runs a shell that reads its program from standard input, so a
+// here-document fed to it is a script: `sh`, `bash -s -- arg`, `sudo bash -e`,
+// and on another host `ssh host`, `ssh -p 22 host 'bash -s'`. Not `bash -c …`,
+// `bash script.sh` or `ssh host 'cat > f'`.
+bool reads_script_from_stdin(const ShellCommand& c);
 
 }  // namespace vern::shell

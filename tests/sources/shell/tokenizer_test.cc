@@ -50,6 +50,44 @@ TEST(ShellTokenizer, HereStringsAreKeptWithTheirCommand) {
   EXPECT_TRUE(ps[2].commands.at(0).here_strings.empty());
 }
 
+// The first word of every command, in order.
+std::vector<std::string> programs(std::string_view text) {
+  std::vector<std::string> out;
+  for (const std::vector<std::string>& c : commands(text)) out.push_back(c.empty() ? "" : c[0]);
+  return out;
+}
+
+TEST(ShellTokenizer, HereDocumentsFedToAShellAreReadAsCommands) {
+  auto ps = tokenize(
+      "ssh deploy@prod <<'EOF'\n"
+      "  docker pull app:1\n"
+      "  docker run -d app:1\n"
+      "EOF\n"
+      "echo done\n");
+  ASSERT_EQ(ps.size(), 4u);
+  EXPECT_EQ(ps[0].commands.at(0).words.at(0).text, "ssh");
+  EXPECT_EQ(ps[2].commands.at(0).words.at(1).text, "run");
+  EXPECT_EQ(ps[2].commands.at(0).where, (Location{3, 3}));
+  EXPECT_EQ(ps[3].commands.at(0).words.at(0).text, "echo");
+
+  EXPECT_EQ(programs("sudo bash -s -- --yes <<EOF\ndocker ps\nEOF\n"),
+            (std::vector<std::string>{"sudo", "docker"}));
+  EXPECT_EQ(programs("ssh -i key -p 22 host 'bash -s' <<EOF\ndocker ps\nEOF\n"),
+            (std::vector<std::string>{"ssh", "docker"}));
+  EXPECT_EQ(programs("sh <<-EOF\n\tdocker ps\n\tEOF\nls\n"),
+            (std::vector<std::string>{"sh", "docker", "ls"}));
+}
+
+TEST(ShellTokenizer, OtherHereDocumentsAreData) {
+  EXPECT_EQ(programs("cat <<EOF > run.sh\ndocker run x\nEOF\nls\n"),
+            (std::vector<std::string>{"cat", "ls"}));
+  EXPECT_EQ(programs("bash -c 'cat' <<EOF\ndocker ps\nEOF\n"), (std::vector<std::string>{"bash"}));
+  EXPECT_EQ(programs("bash deploy.sh <<EOF\nyes\nEOF\n"), (std::vector<std::string>{"bash"}));
+  EXPECT_EQ(programs("ssh host 'cat > f' <<EOF\ndocker ps\nEOF\n"),
+            (std::vector<std::string>{"ssh"}));
+  EXPECT_EQ(programs("python3 <<EOF\nimport os\nEOF\n"), (std::vector<std::string>{"python3"}));
+}
+
 TEST(ShellTokenizer, BackslashNewlineContinuesTheCommand) {
   EXPECT_EQ(commands("docker run \\\n  -d \\\n  nginx\n"),
             (Words{{"docker", "run", "-d", "nginx"}}));
