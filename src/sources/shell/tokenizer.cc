@@ -16,8 +16,6 @@ bool is_name_start(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 
 bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool reads_script_from_stdin_impl(const ShellCommand& c);
-
 struct Heredoc {
   std::string delimiter;
   bool strip_tabs = false;
@@ -113,7 +111,7 @@ class Lexer {
     remember_assignments(cmd);
     cmd.words = std::move(m_words);
     cmd.here_strings = std::move(m_here_strings);
-    bool script = reads_script_from_stdin_impl(cmd);
+    bool script = reads_script_from_stdin(cmd);
     for (Heredoc& h : m_heredocs) {
       if (h.owner == m_commands) h.script = script;
     }
@@ -421,10 +419,14 @@ bool is_shell_name(std::string_view n) {
 // True iff `args` (the words after a shell's name) leave the shell reading its
 // program from standard input: no `-c`, and no script file unless after `-s`.
 bool shell_args_read_stdin(const std::vector<std::string_view>& args) {
-  for (std::string_view a : args) {
-    if (a == "-s" || a == "--") return true;
-    if (a == "-c") return false;
-    if (a.size() > 1 && a[0] == '-' && a[1] != '-') {
+  for (std::size_t k = 0; k < args.size(); ++k) {
+    std::string_view a = args[k];
+    if (a == "-" || a == "-s" || a == "--") return true;
+    if (a == "-o" || a == "+o" || a == "-O" || a == "+O") {
+      ++k;  // `-o pipefail`: the option's name follows
+      continue;
+    }
+    if (a.size() > 1 && (a[0] == '-' || a[0] == '+') && a[1] != '-') {
       if (a.find('c') != std::string_view::npos) return false;
       if (a.find('s') != std::string_view::npos) return true;
       continue;
@@ -465,7 +467,19 @@ std::optional<std::vector<std::string_view>> ssh_remote_command(const ShellComma
   return out;
 }
 
-bool reads_script_from_stdin_impl(const ShellCommand& c) {
+}  // namespace
+
+std::vector<ShellPipeline> tokenize(const SourceText& src) {
+  Vars vars;
+  Lexer lexer(src, 0, src.size(), 0, vars);
+  return lexer.run();
+}
+
+std::vector<ShellPipeline> tokenize(std::string_view text) {
+  return tokenize(SourceText::whole(text));
+}
+
+bool reads_script_from_stdin(const ShellCommand& c) {
   const ShellWord* prog = c.program();
   if (!prog || !prog->literal) return false;
   std::string_view name = program_name(*prog);
@@ -483,20 +497,6 @@ bool reads_script_from_stdin_impl(const ShellCommand& c) {
     args.push_back(c.words[k].text);
   return shell_args_read_stdin(args);
 }
-
-}  // namespace
-
-std::vector<ShellPipeline> tokenize(const SourceText& src) {
-  Vars vars;
-  Lexer lexer(src, 0, src.size(), 0, vars);
-  return lexer.run();
-}
-
-std::vector<ShellPipeline> tokenize(std::string_view text) {
-  return tokenize(SourceText::whole(text));
-}
-
-bool reads_script_from_stdin(const ShellCommand& c) { return reads_script_from_stdin_impl(c); }
 
 std::string_view program_name(const ShellWord& word) { return without_folder(word.text); }
 

@@ -76,6 +76,8 @@ TEST(ShellTokenizer, HereDocumentsFedToAShellAreReadAsCommands) {
             (std::vector<std::string>{"ssh", "docker"}));
   EXPECT_EQ(programs("sh <<-EOF\n\tdocker ps\n\tEOF\nls\n"),
             (std::vector<std::string>{"sh", "docker", "ls"}));
+  EXPECT_EQ(programs("bash -o pipefail -e - <<EOF\ndocker ps\nEOF\n"),
+            (std::vector<std::string>{"bash", "docker"}));
 }
 
 TEST(ShellTokenizer, OtherHereDocumentsAreData) {
