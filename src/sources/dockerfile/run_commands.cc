@@ -2,15 +2,11 @@
 
 #include <string_view>
 
+#include "sources/shell/stdin_script.h"
 #include "sources/shell/tokenizer.h"
 
 namespace vern::dockerfile {
 namespace {
-
-bool is_shell(std::string_view name) {
-  return name == "sh" || name == "bash" || name == "ash" || name == "dash" || name == "zsh" ||
-         name == "ksh";
-}
 
 void append(std::vector<ShellPipeline>& to, std::vector<ShellPipeline> from) {
   for (ShellPipeline& p : from) to.push_back(std::move(p));
@@ -45,7 +41,7 @@ ShellScript run_script(const Instruction& ins, bool posix_shell) {
   Location at = ins.args.size() ? ins.args.at(0) : ins.where;
   if (ins.exec_form) {
     const auto& e = ins.exec;
-    if (e.size() >= 3 && is_shell(e[0].substr(e[0].rfind('/') + 1)) && e[1] == "-c") {
+    if (e.size() >= 3 && shell::is_shell_name(shell::program_name(e[0])) && e[1] == "-c") {
       shell::SourceText text;
       text.append(e[2], at);
       script.pipelines = shell::tokenize(text);

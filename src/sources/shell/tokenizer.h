@@ -28,11 +28,6 @@ std::vector<ShellPipeline> tokenize(std::string_view text);
 
 // The program name of a word, without its folder ("/usr/bin/curl" -> "curl").
 std::string_view program_name(const ShellWord& word);
-
-// True iff `c` runs a shell that reads its program from standard input, so a
-// here-document fed to it is a script: `sh`, `bash -s -- arg`, `sudo bash -e`,
-// and on another host `ssh host`, `ssh -p 22 host 'bash -s'`. Not `bash -c …`,
-// `bash script.sh` or `ssh host 'cat > f'`.
-bool reads_script_from_stdin(const ShellCommand& c);
+std::string_view program_name(std::string_view text);
 
 }  // namespace vern::shell
