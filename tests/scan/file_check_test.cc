@@ -47,16 +47,23 @@ TEST(SortFindings, SortedListsAndEmptyListsStayAsTheyAre) {
   EXPECT_TRUE(none.empty());
 }
 
+// A walk item for `content` written to `name` in `dir`.
+WalkItem written(const testing::ScratchDir& dir, const std::string& name,
+                 const std::string& content) {
+  WalkItem item;
+  item.path = dir.write(name, content);
+  return item;
+}
+
 TEST(CheckFile, CountsTheFindingsLeftAfterSuppressionsBySeverity) {
   testing::ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  WalkItem item;
-  item.path = dir.write("compose.yaml",
-                        "services:\n"
-                        "  web:\n"
-                        "    image: nginx:1.25\n"
-                        "    privileged: true  # vern:ignore privileged\n"
-                        "    network_mode: host\n");
+  WalkItem item = written(dir, "compose.yaml",
+                          "services:\n"
+                          "  web:\n"
+                          "    image: nginx:1.25\n"
+                          "    privileged: true  # vern:ignore privileged\n"
+                          "    network_mode: host\n");
   FileResult r = check_file(item, ScanOptions{}, false, nullptr);
 
   ASSERT_TRUE(r.recognised);
@@ -87,8 +94,7 @@ std::vector<std::string> rules(const std::vector<Finding>& found) {
 TEST(CheckFile, ComposeSetFindingsComeWithTheFileAfterConfig) {
   testing::ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  WalkItem item;
-  item.path = dir.write("compose.yaml", k_public_database);
+  WalkItem item = written(dir, "compose.yaml", k_public_database);
   ScanOptions options;
   options.config.severity_overrides["database-on-public-network"] = Severity::critical;
   FileResult r = check_file(item, options, true, nullptr);
@@ -112,11 +118,10 @@ TEST(CheckFile, ComposeSetFindingsComeWithTheFileAfterConfig) {
 TEST(CheckFile, ComposeSetFindingsObeyTheFilesSuppressions) {
   testing::ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  WalkItem item;
-  item.path = dir.write("compose.yaml",
-                        "services:\n"
-                        "  db:  # vern:ignore database-on-public-network\n"
-                        "    image: postgres:16\n");
+  WalkItem item = written(dir, "compose.yaml",
+                          "services:\n"
+                          "  db:  # vern:ignore database-on-public-network\n"
+                          "    image: postgres:16\n");
   FileResult r = check_file(item, ScanOptions{}, false, nullptr);
 
   for (const Finding& f : r.findings) EXPECT_NE(f.rule, "database-on-public-network");
