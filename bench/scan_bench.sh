@@ -7,7 +7,8 @@
 # DCLINT=path uses an installed dclint; otherwise it is installed with npm
 # into a temporary folder. DCLINT_FILES (default 300) Compose files go to one
 # dclint process, DCLINT_EACH (default 20) to one process each. REPEAT
-# (default 3): each command runs that many times and the fastest run is kept.
+# (default 3): each command runs that many times and the fastest run is kept;
+# the scan commands and the baselines take turns, one run each per round.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 vern=${1:-build/vern}
@@ -39,6 +40,18 @@ measure() {
   done
   echo "$best"
 }
+
+# One run of a command: "wall cpu rss_kib", output discarded.
+run_once() {
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
+  tail -n 1 "$work/time" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
+}
+
+# The fastest of several "wall cpu rss" lines (by wall), read from stdin.
+fastest() { sort -n -k1,1 | head -n 1; }
+
+# The median of numbers, one per line on stdin.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 corpus_stats() {  # dir -> "files bytes" of the .yaml/.yml files under it
   find "$1" -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' |
@@ -77,12 +90,26 @@ scan_table() {  # corpus dir, label
   read -r files bytes <<<"$(corpus_stats "$dir")"
   cat "$(find "$dir" -type f | head -n 1)" >/dev/null
   "$work/yaml_parse_baseline" "$dir" >/dev/null  # warm the page cache for every row
-  base=$(measure "$work/yaml_parse_baseline" "$dir")
-  # What two cores give this machine: two baselines at once, each over the
-  # whole corpus (twice the files in the time of the slower one).
-  pair=$(measure bash -c '"$0" "$1" & "$0" "$1"; wait' "$work/yaml_parse_baseline" "$dir")
-  j1=$(measure "$vern" scan -j 1 --format json "$dir")
-  j2=$(measure "$vern" scan -j 2 --format json "$dir")
+  # The commands take turns, round after round, so a change in the machine's
+  # speed during the run (it is shared) falls on all of them alike; each row
+  # shows its fastest run, and the ratios to the baseline are also given as
+  # the median of the ratios within each round.
+  local i b p o t r1=() r2=() bases=() pairs=() ones=() twos=()
+  for ((i = 0; i < repeat; ++i)); do
+    b=$(run_once "$work/yaml_parse_baseline" "$dir")
+    # What two cores give this machine: two baselines at once, each over the
+    # whole corpus (twice the files in the time of the slower one).
+    p=$(run_once bash -c '"$0" "$1" & "$0" "$1"; wait' "$work/yaml_parse_baseline" "$dir")
+    o=$(run_once "$vern" scan -j 1 --format json "$dir")
+    t=$(run_once "$vern" scan -j 2 --format json "$dir")
+    bases+=("$b") pairs+=("$p") ones+=("$o") twos+=("$t")
+    r1+=("$(echo "${b%% *} / ${o%% *}" | bc -l)")
+    r2+=("$(echo "${b%% *} / ${t%% *}" | bc -l)")
+  done
+  base=$(printf '%s\n' "${bases[@]}" | fastest)
+  pair=$(printf '%s\n' "${pairs[@]}" | fastest)
+  j1=$(printf '%s\n' "${ones[@]}" | fastest)
+  j2=$(printf '%s\n' "${twos[@]}" | fastest)
   echo
   echo "$2"
   echo
@@ -92,6 +119,9 @@ scan_table() {  # corpus dir, label
     "$files $base"
   row "vern scan -j 1 --format json" "$files" "$bytes" "$j1" "$files $base"
   row "vern scan -j 2 --format json" "$files" "$bytes" "$j2" "$files $base"
+  echo
+  printf 'Median over the %d rounds of the baseline'"'"'s wall time over vern'"'"'s in the same round: %.2f× at -j 1, %.2f× at -j 2.\n' \
+    "$repeat" "$(printf '%s\n' "${r1[@]}" | median)" "$(printf '%s\n' "${r2[@]}" | median)"
 }
 
 python3 bench/gen_manifests.py "$work/small" --files "$small"
