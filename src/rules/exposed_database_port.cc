@@ -40,7 +40,7 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
     if (!applies(k_info, w)) continue;
     for (const Container& c : w.containers) {
       for (const PortMapping& p : c.ports) {
-        if (!exposes_database_port(p)) continue;
+        if (!exposes_database_port(p) || publication_discarded(w, p)) continue;
         std::string how = p.k8s_host_port ? " as hostPort " + std::to_string(p.host_first)
                                           : " on every host interface (" + describe_port(p) + ")";
         out.add(

@@ -32,6 +32,7 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
       for (const PortMapping& p : c.ports) {
         // A database/admin port is exposed-database-port's finding, not a second one here.
         if (!binds_every_interface(p) || exposes_database_port(p)) continue;
+        if (publication_discarded(w, p)) continue;
         out.add(make_finding(
             k_info, w, &c, p.where,
             subject(w, c) + " publishes port " + describe_port(p) + " on every host interface"));

@@ -58,6 +58,10 @@ bool binds_every_interface(const PortMapping& port) {
   return ip.empty() || ip == "0.0.0.0" || ip == "::" || ip == "[::]";
 }
 
+bool publication_discarded(const Workload& w, const PortMapping& port) {
+  return port.published && !port.k8s_host_port && w.host_network.is(true);
+}
+
 std::vector<int> database_ports(const PortMapping& port) {
   std::vector<int> out;
   if (port.container_first <= 0) return out;

@@ -20,6 +20,12 @@ bool is_loopback_address(std::string_view ip);
 // host address that is not known statically (`${BIND}`), does not.
 bool binds_every_interface(const PortMapping& port);
 
+// True iff Docker discards the publication of `port`: its container is on the
+// host's network (network_mode: host, --network host), where it listens on the
+// host's interfaces itself, with no mapping and none of Docker's iptables
+// rules (host-network is the finding). A Kubernetes hostPort is kept.
+bool publication_discarded(const Workload& w, const PortMapping& port);
+
 // The catalog's database/admin ports found on the container side of `port`
 // (every port of a range), in ascending order; empty when none or unknown.
 std::vector<int> database_ports(const PortMapping& port);

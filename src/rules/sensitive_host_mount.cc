@@ -24,11 +24,6 @@ constexpr RuleInfo k_info{
     .cis = "5.6",
 };
 
-std::string mounter(const Workload& w, const Volume& v) {
-  if (kubernetes_semantics(w) && !v.name.empty()) return "volume \"" + v.name + "\"";
-  return workload_subject(w);
-}
-
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const Workload& w : inventory.workloads) {
     if (!applies(k_info, w)) continue;

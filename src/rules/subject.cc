@@ -48,4 +48,12 @@ std::vector<ImageUse> image_uses(const Workload& w) {
   return out;
 }
 
+std::string mounter(const Workload& w, const Volume& v) {
+  if (kubernetes_semantics(w) && !v.name.empty()) return "volume \"" + v.name + "\"";
+  if (v.type == "volume" && !v.name.empty()) {
+    return workload_subject(w) + " through volume \"" + v.name + "\"";
+  }
+  return workload_subject(w);
+}
+
 }  // namespace vern

@@ -19,6 +19,12 @@ std::string subject(const Workload& w, const Container& c);
 // The workload alone, quoted: `service "web"`, `Deployment "prod/web"`.
 std::string workload_subject(const Workload& w);
 
+// Who mounts the host path of `v`, for the mount rules' messages: the pod
+// volume (`volume "docker"`) in Kubernetes, else the workload
+// (`service "web"`), naming the Compose volume that binds the host path
+// (`service "web" through volume "data"`) when the mount is of a named volume.
+std::string mounter(const Workload& w, const Volume& v);
+
 // True iff the workload carries Kubernetes securityContext spellings
 // (runAsNonRoot, allowPrivilegeEscalation, pod volume types): Kubernetes
 // manifests, and admission requests (enforcement workloads that have an

@@ -119,6 +119,51 @@ TEST(TranslatedCompose, MountsAreReportedByExactlyOneRule) {
   EXPECT_EQ(socket[0].severity, Severity::critical);
 }
 
+TEST(TranslatedCompose, LocalVolumesThatBindAHostFolderAreMountsOfIt) {
+  constexpr std::string_view file = R"(services:
+  agent:
+    image: agent:1
+    volumes:
+      - etc:/host/etc:ro
+      - type: volume
+        source: sock
+        target: /var/run/docker.sock
+      - data:/data
+      - nfs:/nfs
+volumes:
+  etc:
+    driver: local
+    driver_opts: {type: none, o: bind, device: /etc}
+  sock:
+    driver_opts: {type: none, o: "rbind,ro", device: /var/run/docker.sock}
+  data:
+    driver_opts: {type: none, o: bind, device: ./data}
+  nfs:
+    driver_opts: {type: nfs, o: "addr=10.0.0.1,rw", device: ":/etc"}
+)";
+  auto sensitive = findings("sensitive-host-mount", file);
+  ASSERT_EQ(sensitive.size(), 1u);
+  EXPECT_EQ(sensitive[0].message,
+            "service \"agent\" through volume \"etc\" mounts host path /etc (read-only)");
+  EXPECT_EQ(sensitive[0].where.line, 5);  // where the service mounts it
+  EXPECT_EQ(messages("container-socket-mount", file),
+            (std::vector<std::string>{"service \"agent\" through volume \"sock\" mounts the "
+                                      "container engine socket path /var/run/docker.sock"}));
+}
+
+TEST(TranslatedCompose, PortsOfAServiceOnTheHostNetworkAreNotPublished) {
+  // Docker discards published ports in host network mode; host-network is the finding.
+  constexpr std::string_view file = R"(services:
+  db:
+    image: mongo:7
+    network_mode: host
+    ports: ["27017:27017", "8080:8080"]
+)";
+  EXPECT_TRUE(messages("exposed-database-port", file).empty());
+  EXPECT_TRUE(messages("port-all-interfaces", file).empty());
+  EXPECT_EQ(messages("host-network", file).size(), 1u);
+}
+
 TEST(TranslatedCompose, UsernsModeHost) {
   EXPECT_EQ(
       messages("host-user-namespace", R"(services:

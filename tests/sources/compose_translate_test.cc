@@ -215,6 +215,54 @@ networks:
   EXPECT_TRUE(nets[1].external.is(true));
 }
 
+TEST(ComposeTranslator, LongSyntaxPortWithAnAddressInPublishedIsAnErrorAtTheValue) {
+  const char* text = R"(services:
+  web:
+    image: nginx
+    ports:
+      - target: 8000
+        published: 127.0.0.1:8080
+      - target: 8000
+        published: 127.0.0.1
+      - target: 80
+        published: "8080-8090"
+      - target: 80-81
+        published: 8080-8089
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  ASSERT_EQ(t.errors.size(), 3u);
+  EXPECT_EQ(t.errors[0].to_string(),
+            "compose.yaml:6:20: invalid published port '127.0.0.1:8080': a port or a range of "
+            "ports; the address goes in host_ip");
+  EXPECT_EQ(t.errors[1].line, 8);
+  EXPECT_EQ(t.errors[2].to_string(),
+            "compose.yaml:12:20: published range '8080-8089' and target range '80-81' differ in "
+            "size");
+  // Only the valid mapping is kept: Docker picks a host port from the range.
+  const auto& ports = service(t, "web").containers[0].ports;
+  ASSERT_EQ(ports.size(), 1u);
+  EXPECT_EQ(ports[0].container_first, 80);
+  EXPECT_EQ(ports[0].host_first, 8080);
+  EXPECT_EQ(ports[0].host_last, 8090);
+}
+
+TEST(ComposeTranslator, ShortPortRangesOfDifferentSizesAreErrors) {
+  const char* text = R"(services:
+  web:
+    image: nginx
+    ports:
+      - "9000-9091:8080-8081"
+      - "9000-9010:80"
+      - "127.0.0.1:9000-9001:8080-8081"
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  ASSERT_EQ(t.errors.size(), 1u);
+  EXPECT_EQ(t.errors[0].to_string(),
+            "compose.yaml:5:9: host and container port ranges differ in size in "
+            "'9000-9091:8080-8081'");
+  EXPECT_EQ(service(t, "web").containers[0].ports.size(), 2u);
+}
+
 TEST(ComposeTranslator, WrongShapesAreErrorsWithPositions) {
   const char* text = "services:\n  a:\n    image: x\n    ports: \"80:80\"\n  b: [oops]\n";
   Translation t = translate_compose("compose.yaml", text);

@@ -35,8 +35,9 @@ std::vector<std::string_view> split_colons(std::string_view s) {
   return parts;
 }
 
-// "80" or "80-90" into [first, last]. false when not a literal port range.
-bool parse_range(std::string_view s, int& first, int& last) {
+}  // namespace
+
+bool parse_port_range(std::string_view s, int& first, int& last) {
   size_t dash = s.find('-');
   std::string_view a = s.substr(0, dash);
   std::string_view b = dash == std::string_view::npos ? a : s.substr(dash + 1);
@@ -47,8 +48,6 @@ bool parse_range(std::string_view s, int& first, int& last) {
   };
   return conv(a, first) && conv(b, last) && first <= last;
 }
-
-}  // namespace
 
 bool parse_short_port(std::string_view text, Location at, PortMapping& out, YamlReader& r) {
   out.where = at;
@@ -90,20 +89,32 @@ bool parse_short_port(std::string_view text, Location at, PortMapping& out, Yaml
     out.host_ip = Located<std::string>::absent(at);
   }
   if (auto c = interpolate(container_part)) {
-    if (!parse_range(*c, out.container_first, out.container_last)) {
+    if (!parse_port_range(*c, out.container_first, out.container_last)) {
       r.error(at, "invalid port '" + std::string(text) + "'");
       return false;
     }
   }
   if (!host_part.empty()) {
     if (auto h = interpolate(host_part); h && !h->empty()) {
-      if (!parse_range(*h, out.host_first, out.host_last)) {
+      if (!parse_port_range(*h, out.host_first, out.host_last)) {
         r.error(at, "invalid host port in '" + std::string(text) + "'");
         return false;
       }
     }
   }
+  if (!ranges_match(out)) {
+    r.error(at, "host and container port ranges differ in size in '" + std::string(text) + "'");
+    return false;
+  }
   return true;
+}
+
+bool ranges_match(const PortMapping& p) {
+  // As Docker: a host range for a single container port is the range a host
+  // port is picked from; two ranges must be the same size.
+  if (p.host_first == 0 || p.container_first == 0) return true;
+  if (p.container_first == p.container_last) return true;
+  return p.host_last - p.host_first == p.container_last - p.container_first;
 }
 
 }  // namespace vern::compose

@@ -89,16 +89,25 @@ void read_ports(const yaml::Node* seq, Container& c, YamlReader& r) {
     if (!m) continue;
     pm.where = m->where();
     pm.published = true;
+    // Long syntax: `target` is the container port and `published` the host
+    // port or range; an address belongs in `host_ip`, not in either.
     Located<std::string> target = str(*m, "target", m->where(), r);
     Located<std::string> published = str(*m, "published", m->where(), r);
-    std::string text = (published.is_literal() ? published.value + ":" : std::string()) +
-                       (target.is_literal() ? target.value : "0");
-    PortMapping parsed;
-    if (target.is_literal() && parse_short_port(text, m->where(), parsed, r)) {
-      pm.container_first = parsed.container_first;
-      pm.container_last = parsed.container_last;
-      pm.host_first = parsed.host_first;
-      pm.host_last = parsed.host_last;
+    if (target.is_literal() &&
+        !parse_port_range(target.value, pm.container_first, pm.container_last)) {
+      r.error(target.where, "invalid target port '" + target.value + "'");
+      continue;
+    }
+    if (published.is_literal() && !published.value.empty() &&
+        !parse_port_range(published.value, pm.host_first, pm.host_last)) {
+      r.error(published.where, "invalid published port '" + published.value +
+                                   "': a port or a range of ports; the address goes in host_ip");
+      continue;
+    }
+    if (!ranges_match(pm)) {
+      r.error(published.where, "published range '" + published.value + "' and target range '" +
+                                   target.value + "' differ in size");
+      continue;
     }
     pm.host_ip = str(*m, "host_ip", m->where(), r);
     if (pm.host_ip.is_literal() && pm.host_ip.value.empty())

@@ -17,4 +17,12 @@ Workload translate_service(const std::string& name, Location key_at, const yaml:
 // Errors go to `r` at `at`.
 bool parse_short_port(std::string_view text, Location at, PortMapping& out, YamlReader& r);
 
+// "80" or "80-90" (no address, no variables) into [first, last]; false when
+// it is not a port or a range of ports.
+bool parse_port_range(std::string_view text, int& first, int& last);
+
+// False when both sides are ranges of different sizes, which Docker refuses
+// (a host range for a single container port is allowed: Docker picks from it).
+bool ranges_match(const PortMapping& port);
+
 }  // namespace vern::compose

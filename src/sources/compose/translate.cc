@@ -1,5 +1,8 @@
 #include "sources/compose/translate.h"
 
+#include <map>
+
+#include "sources/compose/interpolate.h"
 #include "sources/compose/service.h"
 
 namespace vern {
@@ -13,6 +16,39 @@ Located<bool> network_flag(const yaml::Node* net, std::string_view key, Location
   // `external: {name: x}` is the old spelling of an external network.
   if (v->is_mapping()) return Located<bool>::literal(true, v->where());
   return r.boolean(net, key, at);
+}
+
+// The host path behind each top-level volume that the local driver binds
+// (`driver_opts: {type: none, o: bind, device: /srv/data}`): mounting such a
+// volume mounts that host folder. Unknown (`${DIR}`) devices are dynamic.
+std::map<std::string, Located<std::string>, std::less<>> local_binds(const yaml::Node* volumes,
+                                                                     YamlReader& r) {
+  std::map<std::string, Located<std::string>, std::less<>> out;
+  if (!volumes) return out;
+  for (const yaml::Node::Entry& e : volumes->entries()) {
+    if (!e.key->is_scalar() || !e.value->is_mapping()) continue;
+    const yaml::Node* driver = r.scalar(e.value->get("driver"), "driver");
+    if (driver && !driver->is_null() && driver->text() != "local") continue;
+    const yaml::Node* opts = r.mapping(e.value->get("driver_opts"), "driver_opts");
+    if (!opts) continue;
+    const yaml::Node* o = r.scalar(opts->get("o"), "o");
+    const yaml::Node* device = r.scalar(opts->get("device"), "device");
+    if (!o || !device || device->is_null()) continue;
+    bool bind = false;
+    std::string_view options = o->text();
+    while (!options.empty()) {
+      size_t comma = options.find(',');
+      std::string_view opt = options.substr(0, comma);
+      bind = bind || opt == "bind" || opt == "rbind";
+      options = comma == std::string_view::npos ? std::string_view() : options.substr(comma + 1);
+    }
+    if (!bind) continue;
+    auto path = compose::interpolate(device->text());
+    out.emplace(std::string(e.key->text()),
+                path ? Located<std::string>::literal(*path, device->where())
+                     : Located<std::string>::dynamic(device->where()));
+  }
+  return out;
 }
 
 }  // namespace
@@ -38,14 +74,23 @@ Translation translate_compose(std::string_view path, const yaml::Document& doc) 
       project.networks.push_back(std::move(n));
     }
   }
+  const auto binds = local_binds(r.mapping(root->get("volumes"), "volumes"), r);
   if (services_entry) {
     if (const yaml::Node* services = r.mapping(services_entry->value, "services")) {
       for (const yaml::Node::Entry& e : services->entries()) {
         if (!e.key->is_scalar()) continue;
         const yaml::Node* svc = r.mapping(e.value, "service " + std::string(e.key->text()));
         if (!svc) continue;
-        t.inventory.workloads.push_back(
-            compose::translate_service(std::string(e.key->text()), e.key->where(), *svc, r));
+        Workload w =
+            compose::translate_service(std::string(e.key->text()), e.key->where(), *svc, r);
+        for (Volume& v : w.volumes) {
+          auto b = v.type == "volume" ? binds.find(v.name) : binds.end();
+          if (b == binds.end()) continue;
+          // Reported where the service mounts it; the message names the volume.
+          v.host_path = b->second;
+          v.host_path.where = v.where;
+        }
+        t.inventory.workloads.push_back(std::move(w));
       }
     }
   }
