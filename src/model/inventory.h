@@ -21,6 +21,7 @@ struct Inventory {
   std::vector<Namespace> namespaces;
   std::vector<ServiceAccount> service_accounts;
   std::vector<PodSecurityPolicy> pod_security_policies;
+  std::vector<PersistentVolume> persistent_volumes;
   std::vector<ComposeProject> compose_projects;
   std::vector<DaemonConfig> daemon_configs;
   // Dockerfile build facts and shell commands (model/build.h).
@@ -37,9 +38,9 @@ struct Inventory {
   bool empty() const {
     return workloads.empty() && kube_objects.empty() && network_policies.empty() &&
            namespaces.empty() && service_accounts.empty() && pod_security_policies.empty() &&
-           compose_projects.empty() && daemon_configs.empty() && build_files.empty() &&
-           scripts.empty() && command_issues.empty() && images.empty() && hosts.empty() &&
-           vulnerabilities.empty();
+           persistent_volumes.empty() && compose_projects.empty() && daemon_configs.empty() &&
+           build_files.empty() && scripts.empty() && command_issues.empty() && images.empty() &&
+           hosts.empty() && vulnerabilities.empty();
   }
 };
 

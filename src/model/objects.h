@@ -28,10 +28,10 @@ struct NetworkPolicy {
   std::string name;
   std::string ns;
   Location where;
-  bool selects_all_pods = false;  // `podSelector: {}`
-  bool ingress_type = false;      // policyTypes lists Ingress
-  bool egress_type = false;       // policyTypes lists Egress
-  bool has_ingress_rules = false; // a non-empty `ingress` list
+  bool selects_all_pods = false;   // `podSelector: {}`
+  bool ingress_type = false;       // policyTypes lists Ingress
+  bool egress_type = false;        // policyTypes lists Egress
+  bool has_ingress_rules = false;  // a non-empty `ingress` list
   bool has_egress_rules = false;
   // REQUIRES nothing. True iff this policy denies all traffic to and from every pod.
   bool default_deny() const {
@@ -43,10 +43,10 @@ struct NetworkPolicy {
 struct Namespace {
   std::string file;
   std::string name;
-  Location where;         // the object
-  Location labels_where;  // `metadata.labels`, or `metadata` when absent
-  Located<std::string> enforce_level;  // label pod-security.kubernetes.io/enforce
-  std::vector<std::string> suppressed; // vern.dev/ignore annotation
+  Location where;                       // the object
+  Location labels_where;                // `metadata.labels`, or `metadata` when absent
+  Located<std::string> enforce_level;   // label pod-security.kubernetes.io/enforce
+  std::vector<std::string> suppressed;  // vern.dev/ignore annotation
 };
 
 struct ServiceAccount {
@@ -85,6 +85,16 @@ struct PodSecurityPolicy {
   std::vector<std::string> suppressed;
 };
 
+// A Kubernetes PersistentVolume. With `spec.hostPath` its storage is a folder
+// of the node, which every pod that claims the volume mounts.
+struct PersistentVolume {
+  std::string file;
+  std::string name;
+  Location where;
+  Located<std::string> host_path;  // spec.hostPath.path; absent for other storage
+  std::vector<std::string> suppressed;
+};
+
 // A network declared in a Compose file's top-level `networks:`.
 struct ComposeNetwork {
   std::string name;
@@ -101,9 +111,9 @@ struct ComposeProject {
 
 // The Docker daemon configuration (daemon.json, or the live daemon's).
 struct DaemonConfig {
-  std::string file;   // path of daemon.json; empty for a live daemon
-  std::string label;  // object name in findings ("daemon.json", "daemon")
-  Location where;     // the top-level object
+  std::string file;                         // path of daemon.json; empty for a live daemon
+  std::string label;                        // object name in findings ("daemon.json", "daemon")
+  Location where;                           // the top-level object
   std::vector<Located<std::string>> hosts;  // `hosts` entries
   Located<bool> tls_verify;
   Located<std::string> userns_remap;

@@ -43,6 +43,9 @@ struct PortMapping {
   int host_last = 0;
   std::string protocol = "tcp";
   bool k8s_host_port = false;  // published through a Kubernetes `hostPort`
+  // The container port's own value when it is written apart from the mapping
+  // (Kubernetes `containerPort`); unknown when `where` is the place for both.
+  Location container_where;
 };
 
 // A volume or mount. For Kubernetes these are the pod's volumes (type as the

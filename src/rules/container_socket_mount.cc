@@ -36,6 +36,7 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
           mounter(w, v) + " mounts the container engine socket path " + v.host_path.value));
     }
   }
+  check_persistent_volumes(k_info, HostPathKind::socket, inventory, out);
 }
 
 }  // namespace

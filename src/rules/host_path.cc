@@ -3,6 +3,8 @@
 #include <array>
 #include <vector>
 
+#include "rules/object_finding.h"
+
 namespace vern {
 
 namespace {
@@ -66,6 +68,17 @@ HostPathKind classify_host_path(std::string_view raw) {
     if (at_or_below(path, tree)) return HostPathKind::sensitive;
   }
   return HostPathKind::other;
+}
+
+void check_persistent_volumes(const RuleInfo& info, HostPathKind kind, const Inventory& inventory,
+                              FindingSink& out) {
+  for (const PersistentVolume& v : inventory.persistent_volumes) {
+    if (!v.host_path.is_literal() || classify_host_path(v.host_path.value) != kind) continue;
+    out.add(make_object_finding(info, v.file, v.host_path.where,
+                                kube_object_label("PersistentVolume", "", v.name),
+                                "PersistentVolume \"" + v.name + "\" is host path " +
+                                    v.host_path.value + ", mounted by every pod that claims it"));
+  }
 }
 
 }  // namespace vern

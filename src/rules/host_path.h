@@ -1,11 +1,14 @@
 // Host path classification shared by the mount rules, so that a path is
-// reported by exactly one of container-socket-mount and sensitive-host-mount.
+// reported by exactly one of container-socket-mount and sensitive-host-mount,
+// and the PersistentVolume check both of them run.
 // Follows the host path conventions of the catalog: `~` is the user's home,
 // a path holding `$` is unknown, relative paths are project folders.
 #pragma once
 
 #include <string>
 #include <string_view>
+
+#include "rules/rule.h"
 
 namespace vern {
 
@@ -23,5 +26,10 @@ enum class HostPathKind {
 std::string normalize_host_path(std::string_view path);
 
 HostPathKind classify_host_path(std::string_view path);
+
+// Reports, as `info`, each PersistentVolume whose hostPath is of `kind`:
+// every pod that claims such a volume mounts that host path.
+void check_persistent_volumes(const RuleInfo& info, HostPathKind kind, const Inventory& inventory,
+                              FindingSink& out);
 
 }  // namespace vern

@@ -32,7 +32,7 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
         // The container side decides: what the process binds, published or not.
         if (p.container_first <= 0 || p.container_first >= 1024) continue;
         out.add(make_finding(
-            k_info, w, &c, p.where,
+            k_info, w, &c, p.container_where.known() ? p.container_where : p.where,
             subject(w, c) + " listens on privileged port " + describe_container_port(p)));
       }
     }

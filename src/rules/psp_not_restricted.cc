@@ -50,9 +50,8 @@ bool admits_group_zero(const IdStrategy& s) {
 
 std::vector<std::string> weaknesses(const PodSecurityPolicy& p) {
   std::vector<std::string> out;
-  if (!p.privileged.is(false) && !p.privileged.is_dynamic()) {
-    out.push_back(p.privileged.is(true) ? "privileged: true" : "privileged not set to false");
-  }
+  // Unset, `privileged` is false: the API defaults it so, as it does the host namespaces.
+  if (p.privileged.is(true)) out.push_back("privileged: true");
   if (!p.allow_privilege_escalation.is(false) && !p.allow_privilege_escalation.is_dynamic()) {
     out.push_back("allowPrivilegeEscalation not false");
   }

@@ -37,6 +37,7 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
                            mounter(w, v) + " mounts host path " + v.host_path.value + mode));
     }
   }
+  check_persistent_volumes(k_info, HostPathKind::sensitive, inventory, out);
 }
 
 }  // namespace

@@ -115,6 +115,12 @@ std::vector<Suppression> find_object_suppressions(const Inventory& inventory) {
                      "PodSecurityPolicy " + p.name, false});
     }
   }
+  for (const PersistentVolume& v : inventory.persistent_volumes) {
+    for (const std::string& rule : v.suppressed) {
+      out.push_back(
+          {Suppression::Scope::object, rule, v.file, v.where, "PersistentVolume " + v.name, false});
+    }
+  }
   return out;
 }
 

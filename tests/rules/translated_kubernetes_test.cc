@@ -188,6 +188,71 @@ spec:
             }));
 }
 
+TEST(TranslatedKubernetes, PersistentVolumeOnAHostPathIsAMountOfIt) {
+  constexpr std::string_view manifest = R"(apiVersion: v1
+kind: PersistentVolume
+metadata: {name: root}
+spec:
+  capacity: {storage: 1Gi}
+  hostPath:
+    path: /
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: sock}
+spec:
+  hostPath: {path: /run/containerd/containerd.sock, type: Socket}
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: data}
+spec:
+  hostPath: {path: /mnt/data}
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: nfs}
+spec:
+  nfs: {server: nas, path: /etc}
+)";
+  auto sensitive = findings("sensitive-host-mount", manifest);
+  ASSERT_EQ(sensitive.size(), 1u);
+  EXPECT_EQ(sensitive[0].message,
+            "PersistentVolume \"root\" is host path /, mounted by every pod that claims it");
+  EXPECT_EQ(sensitive[0].object, "PersistentVolume root");
+  EXPECT_EQ(sensitive[0].where.line, 7);  // the path
+  EXPECT_EQ(sensitive[0].where.column, 11);
+  EXPECT_EQ(messages("container-socket-mount", manifest),
+            (std::vector<std::string>{"PersistentVolume \"sock\" is host path "
+                                      "/run/containerd/containerd.sock, mounted by every pod "
+                                      "that claims it"}));
+}
+
+TEST(TranslatedKubernetes, PrivilegedPortPointsAtTheContainerPort) {
+  constexpr std::string_view manifest = R"(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.25
+      ports:
+        - name: http
+          containerPort: 80
+        - containerPort: 443
+          hostPort: 8443
+)";
+  auto found = findings("privileged-port", manifest);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].where.line, 10);
+  EXPECT_EQ(found[0].where.column, 26);
+  EXPECT_EQ(found[1].where.line, 11);
+  // host-port stays at the hostPort it reports.
+  auto host = findings("host-port", manifest);
+  ASSERT_EQ(host.size(), 1u);
+  EXPECT_EQ(host[0].where.line, 12);
+}
+
 TEST(TranslatedKubernetes, SecretsFromValueButNotValueFrom) {
   constexpr std::string_view manifest = R"(apiVersion: v1
 kind: Pod

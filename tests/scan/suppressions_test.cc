@@ -149,5 +149,20 @@ TEST(Suppressions, NamespaceAndPolicyAnnotations) {
       suppress(list, finding("namespace-without-pod-security", 3, "ns.yaml", "Namespace legacy")));
 }
 
+TEST(Suppressions, PersistentVolumeAnnotationCoversItsOwnFindings) {
+  Inventory inv;
+  PersistentVolume pv;
+  pv.name = "local";
+  pv.file = "pv.yaml";
+  pv.suppressed = {"sensitive-host-mount"};
+  inv.persistent_volumes.push_back(pv);
+  auto list = find_object_suppressions(inv);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_FALSE(suppress(
+      list, finding("sensitive-host-mount", 7, "pv.yaml", "PersistentVolume local-backup")));
+  EXPECT_TRUE(
+      suppress(list, finding("sensitive-host-mount", 7, "pv.yaml", "PersistentVolume local")));
+}
+
 }  // namespace
 }  // namespace vern

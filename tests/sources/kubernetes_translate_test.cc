@@ -63,6 +63,71 @@ TEST(KubernetesTranslator, DeploymentBecomesOneWorkloadWithAllContainers) {
   EXPECT_EQ(w.pod_spec_where.line, 11);
 }
 
+TEST(KubernetesTranslator, DeploymentConfigAndKnativeServicesAreWorkloads) {
+  const char* text = R"(apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata: {name: legacy, namespace: shop}
+spec:
+  template:
+    spec:
+      containers: [{name: app, image: app:1}]
+---
+apiVersion: serving.knative.dev/v1
+kind: Service
+metadata: {name: hello}
+spec:
+  template:
+    spec:
+      containers: [{image: hello:1}]
+---
+apiVersion: serving.knative.dev/v1
+kind: Configuration
+metadata: {name: conf}
+spec:
+  template:
+    spec:
+      containers: [{image: conf:1}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  ports: [{port: 80}]
+)";
+  Translation t = translate_kubernetes("apps.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  ASSERT_EQ(t.inventory.workloads.size(), 3u);
+  EXPECT_EQ(t.inventory.workloads[0].label(), "DeploymentConfig shop/legacy");
+  EXPECT_EQ(t.inventory.workloads[1].label(), "Service default/hello");
+  EXPECT_EQ(t.inventory.workloads[1].containers.size(), 1u);
+  EXPECT_EQ(t.inventory.workloads[2].label(), "Configuration default/conf");
+}
+
+TEST(KubernetesTranslator, PersistentVolumeKeepsItsHostPath) {
+  const char* text = R"(apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: local
+  annotations: {vern.dev/ignore: sensitive-host-mount}
+spec:
+  hostPath: {path: /etc}
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: cloud}
+spec:
+  csi: {driver: ebs.csi.aws.com, volumeHandle: vol-1}
+)";
+  Translation t = translate_kubernetes("pv.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  ASSERT_EQ(t.inventory.persistent_volumes.size(), 2u);
+  const PersistentVolume& local = t.inventory.persistent_volumes[0];
+  EXPECT_TRUE(local.host_path.is("/etc"));
+  EXPECT_EQ(local.host_path.where.line, 7);
+  EXPECT_EQ(local.suppressed, std::vector<std::string>{"sensitive-host-mount"});
+  EXPECT_TRUE(t.inventory.persistent_volumes[1].host_path.is_absent());
+}
+
 TEST(KubernetesTranslator, ContainerSecurityContextOverridesPod) {
   Translation t = translate_kubernetes("deploy.yaml", k_deployment);
   const Workload& w = t.inventory.workloads[0];

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/inventory.h"
@@ -30,8 +31,10 @@ struct PodTemplate {
   Location spec_where;
 };
 
-// True iff `kind` is one of the workload kinds vern checks.
-bool is_workload_kind(const std::string& kind);
+// True iff the object is one of the workload kinds vern checks: the core
+// kinds that hold a pod template, OpenShift's DeploymentConfig, and Knative
+// Serving's Service and Configuration.
+bool is_workload(std::string_view api_version, std::string_view kind);
 
 // Finds the pod template of a workload object (Pod, Deployment, CronJob, ...).
 PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind, YamlReader& r);
@@ -47,5 +50,7 @@ void translate_service_account(const ObjectHeader& h, const yaml::Node& object, 
                                Inventory& out);
 void translate_pod_security_policy(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
                                    Inventory& out);
+void translate_persistent_volume(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
+                                 Inventory& out);
 
 }  // namespace vern::k8s

@@ -8,9 +8,14 @@ namespace vern::k8s {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> k_workload_kinds = {
-    "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController",
-    "Job", "CronJob",    "PodTemplate"};
+// OpenShift's DeploymentConfig has a Deployment's `spec.template`.
+constexpr std::array<std::string_view, 10> k_workload_kinds = {
+    "Pod", "Deployment", "StatefulSet", "DaemonSet",       "ReplicaSet", "ReplicationController",
+    "Job", "CronJob",    "PodTemplate", "DeploymentConfig"};
+
+// Knative Serving's Service and Configuration: a pod spec under `spec.template`,
+// told apart from the core Service by the API group.
+constexpr std::string_view k_knative_serving = "serving.knative.dev/";
 
 // The annotation profile spellings ("runtime/default", "localhost/x", "unconfined").
 Located<std::string> profile_from_annotation(const yaml::Node* v) {
@@ -127,6 +132,7 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
       pm.where = p->where();
       Located<std::int64_t> cp = port_number(p, "containerPort", r);
       if (cp.is_literal()) pm.container_first = pm.container_last = int(cp.value);
+      if (!cp.is_absent()) pm.container_where = cp.where;
       Located<std::int64_t> hp = port_number(p, "hostPort", r);
       if (!hp.is_absent() && !(hp.is_literal() && hp.value == 0)) {
         pm.published = true;
@@ -196,11 +202,12 @@ Volume translate_volume(const yaml::Node& v, YamlReader& r) {
 
 }  // namespace
 
-bool is_workload_kind(const std::string& kind) {
+bool is_workload(std::string_view api_version, std::string_view kind) {
   for (std::string_view k : k_workload_kinds) {
     if (k == kind) return true;
   }
-  return false;
+  return api_version.starts_with(k_knative_serving) &&
+         (kind == "Service" || kind == "Configuration");
 }
 
 PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind, YamlReader& r) {

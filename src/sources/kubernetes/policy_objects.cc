@@ -1,4 +1,4 @@
-// NetworkPolicy, Namespace, ServiceAccount and PodSecurityPolicy objects.
+// NetworkPolicy, Namespace, ServiceAccount, PodSecurityPolicy and PersistentVolume objects.
 #include "sources/kubernetes/objects.h"
 
 namespace vern::k8s {
@@ -139,6 +139,19 @@ void translate_pod_security_policy(const ObjectHeader& h, const yaml::Node& obje
   psp.supplemental_groups = read_strategy(spec, "supplementalGroups", r);
   psp.fs_group = read_strategy(spec, "fsGroup", r);
   out.pod_security_policies.push_back(std::move(psp));
+}
+
+void translate_persistent_volume(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
+                                 Inventory& out) {
+  PersistentVolume pv;
+  pv.file = std::string(r.file());
+  pv.name = h.name;
+  pv.where = h.where;
+  pv.suppressed = suppressed_slugs(h);
+  const yaml::Node* spec = r.mapping(object.get("spec"), "spec");
+  const yaml::Node* host_path = spec ? r.mapping(spec->get("hostPath"), "spec.hostPath") : nullptr;
+  pv.host_path = r.string(host_path, "path", h.where);
+  out.persistent_volumes.push_back(std::move(pv));
 }
 
 }  // namespace vern::k8s

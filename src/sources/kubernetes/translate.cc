@@ -80,7 +80,7 @@ void translate_object(const yaml::Node& object, YamlReader& r, Inventory& out) {
   obj.api_version_where = api->where();
   out.kube_objects.push_back(std::move(obj));
 
-  if (k8s::is_workload_kind(h.kind)) {
+  if (k8s::is_workload(h.api_version, h.kind)) {
     k8s::PodTemplate t = k8s::find_pod_template(object, h.kind, r);
     if (t.pod_spec) out.workloads.push_back(k8s::translate_pod(h, t, r));
   } else if (h.kind == "NetworkPolicy") {
@@ -91,6 +91,8 @@ void translate_object(const yaml::Node& object, YamlReader& r, Inventory& out) {
     k8s::translate_service_account(h, object, r, out);
   } else if (h.kind == "PodSecurityPolicy") {
     k8s::translate_pod_security_policy(h, object, r, out);
+  } else if (h.kind == "PersistentVolume") {
+    k8s::translate_persistent_volume(h, object, r, out);
   }
 }
 
