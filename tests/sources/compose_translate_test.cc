@@ -272,6 +272,22 @@ TEST(ComposeTranslator, WrongShapesAreErrorsWithPositions) {
   EXPECT_EQ(t.inventory.workloads.size(), 1u);
 }
 
+TEST(ComposeTranslator, SecurityOptItemThatIsNotAStringIsAnError) {
+  const char* text = R"(services:
+  web:
+    image: nginx
+    security_opt:
+      - apparmor: false
+      - no-new-privileges:true
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  ASSERT_EQ(t.errors.size(), 1u);
+  EXPECT_EQ(t.errors[0].line, 5);
+  EXPECT_NE(t.errors[0].message.find("security_opt item"), std::string::npos)
+      << t.errors[0].message;
+  EXPECT_TRUE(service(t, "web").containers[0].no_new_privileges.is(true));
+}
+
 TEST(ComposeTranslator, SecurityOptSpellings) {
   const char* text = R"(services:
   a:

@@ -54,10 +54,10 @@ void read_list(const yaml::Node* seq, std::vector<Located<std::string>>& out) {
   }
 }
 
-void read_security_opt(const yaml::Node* seq, Container& c) {
+void read_security_opt(const yaml::Node* seq, Container& c, YamlReader& r) {
   if (!seq) return;
   for (const yaml::Node* item : seq->items()) {
-    Located<std::string> v = interpolated(item, item->where());
+    Located<std::string> v = interpolated(r.scalar(item, "a security_opt item"), item->where());
     if (!v.is_literal()) continue;
     const std::string& s = v.value;
     if (s == "no-new-privileges" || s == "no-new-privileges:true" ||
@@ -274,7 +274,7 @@ Workload translate_service(const std::string& name, Location key_at, const yaml:
   c.no_new_privileges = Located<bool>::absent(key_at);
   c.seccomp = Located<std::string>::absent(key_at);
   c.apparmor = Located<std::string>::absent(key_at);
-  read_security_opt(r.sequence(svc.get("security_opt"), "security_opt"), c);
+  read_security_opt(r.sequence(svc.get("security_opt"), "security_opt"), c, r);
   c.caps.where = key_at;
   read_list(r.sequence(svc.get("cap_add"), "cap_add"), c.caps.add);
   read_list(r.sequence(svc.get("cap_drop"), "cap_drop"), c.caps.drop);
