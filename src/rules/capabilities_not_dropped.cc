@@ -35,7 +35,11 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
         if (cap.is_literal() && normalize_capability(cap.value) == "ALL") drops_all = true;
       }
       if (drops_all || unknown) continue;
+      // A drop list without ALL is reported at that list, else where one would go.
       Location where = c.caps.where.known() ? c.caps.where : c.where;
+      if (!c.caps.drop.empty() && c.caps.drop.front().where.known()) {
+        where = c.caps.drop.front().where;
+      }
       std::string why = c.caps.drop.empty() ? " does not drop capabilities: drop ALL not set here"
                                             : " drops some capabilities but not ALL";
       out.add(make_finding(k_info, w, &c, where, subject(w, c) + why));

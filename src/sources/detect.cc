@@ -1,5 +1,6 @@
 #include "sources/detect.h"
 
+#include <algorithm>
 #include <string>
 
 #include "sources/compose/translate.h"
@@ -32,6 +33,20 @@ bool is_compose_name(std::string_view name) {
 // Helm and other templates are not YAML until rendered.
 bool looks_templated(std::string_view content) {
   return content.find("{{") != std::string_view::npos;
+}
+
+// A Helm chart template: `{{ }}` actions over Helm's own objects. Such a file
+// may parse as YAML (`name: {{ include "app.name" . }}` reads as a mapping)
+// and still not be the manifest it renders to. Go templates of other tools
+// inside a manifest's values (`{{ $labels.instance }}` in alerting rules) do
+// not name these objects.
+bool looks_like_helm_template(std::string_view content) {
+  if (!looks_templated(content)) return false;
+  for (std::string_view helm : {".Values", ".Release.", ".Chart.", ".Capabilities.", ".Files.",
+                                "include \"", "template \""}) {
+    if (content.find(helm) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 // True when a top-level line (column 1) starts with `key:`. Used only when a
@@ -68,6 +83,19 @@ Translation translate_yaml(std::string_view path, std::string_view content, bool
   if (!compose_by_name && content.find("apiVersion") == std::string_view::npos &&
       content.find("services") == std::string_view::npos) {
     if (explicit_path) t.errors.push_back(not_recognised(path, ""));
+    return t;
+  }
+  if (!compose_by_name && looks_like_helm_template(content)) {
+    if (explicit_path) {
+      // Points at the first template action.
+      size_t at = content.find("{{");
+      size_t line_start = content.rfind('\n', at);
+      line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+      Error e = not_recognised(path, " (a Helm template: render it first, e.g. helm template)");
+      e.line = 1 + int(std::count(content.begin(), content.begin() + std::ptrdiff_t(at), '\n'));
+      e.column = 1 + int(at - line_start);
+      t.errors.push_back(std::move(e));
+    }
     return t;
   }
   yaml::Stream stream = yaml::parse(content);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "cli/scan_fixtures.h"
@@ -94,12 +95,49 @@ TEST(ScanRobustness, AnUnrecognisedFileNamedExplicitlyIsAnError) {
   }
 }
 
-TEST(ScanRobustness, ATemplateNamedExplicitlyIsAnErrorWithAHint) {
+TEST(ScanRobustness, AHelmTemplateNamedExplicitlyIsNotRecognisedAtItsFirstAction) {
   auto r = vern_scan({"-q", "skip/chart/templates/deployment.yaml"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.out.find("skip/chart/templates/deployment.yaml:12:11: error: "), std::string::npos)
+  EXPECT_NE(r.out.find("skip/chart/templates/deployment.yaml:4:9: error: not a recognised format "
+                       "(a Helm template: render it first, e.g. helm template)"),
+            std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("render it first, e.g. helm template"), std::string::npos) << r.out;
+}
+
+TEST(ScanRobustness, HelmTemplatesThatParseAsYamlAreSkippedInAWalk) {
+  // `name: {{ include ... }}` parses (as a mapping); the file is still a template.
+  testing::ScratchDir dir;
+  dir.write("chart/templates/deployment.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "app.fullname" . }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: {{ .Chart.Name }}
+          image: "{{ .Values.image.repository }}:latest"
+          securityContext: {privileged: true}
+)");
+  // A rendered manifest with another tool's Go template in a value is still read.
+  dir.write("rules.yaml", R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: alerting
+  annotations:
+    summary: "{{ $labels.instance }} is down"
+spec:
+  containers:
+    - name: app
+      image: app:1
+      securityContext: {privileged: true}
+)");
+  int code = 0;
+  json doc = vern_scan_json({dir.path()}, code);
+  EXPECT_TRUE(doc["errors"].empty()) << doc["errors"].dump();
+  std::set<std::string> files;
+  for (const auto& f : doc["findings"]) files.insert(f["file"].get<std::string>());
+  EXPECT_EQ(files, std::set<std::string>{dir.path() + "/rules.yaml"});
 }
 
 // Files waiting to be reported keep their folder open; however many threads

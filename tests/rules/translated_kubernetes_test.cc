@@ -122,6 +122,27 @@ TEST(TranslatedKubernetes, CapabilityNamesAreCaseInsensitive) {
   EXPECT_EQ(added[0].where.line, 11);
 }
 
+TEST(TranslatedKubernetes, CapabilitiesNotDroppedPointsAtTheDropListOrTheCapabilitiesKey) {
+  auto partial = findings("capabilities-not-dropped", k_capabilities);
+  ASSERT_EQ(partial.size(), 1u);
+  EXPECT_EQ(partial[0].where.line, 16);  // drop: [NET_RAW]
+  EXPECT_EQ(partial[0].where.column, 18);
+  constexpr std::string_view empty = R"(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.25
+      securityContext:
+        runAsNonRoot: true
+        capabilities:
+)";
+  auto found = findings("capabilities-not-dropped", empty);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].where.line, 10);  // capabilities:, not securityContext:
+}
+
 TEST(TranslatedKubernetes, SeccompFromPodFieldAndAnnotations) {
   constexpr std::string_view manifest = R"(apiVersion: v1
 kind: Pod

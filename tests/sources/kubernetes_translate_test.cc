@@ -103,6 +103,52 @@ spec:
   EXPECT_EQ(t.inventory.workloads[2].label(), "Configuration default/conf");
 }
 
+TEST(KubernetesTranslator, ArgoRolloutIsAWorkload) {
+  const char* text = R"(apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: web, namespace: shop}
+spec:
+  strategy: {canary: {steps: [{setWeight: 20}]}}
+  template:
+    spec:
+      containers: [{name: app, image: app:1}]
+)";
+  Translation t = translate_kubernetes("rollout.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  ASSERT_EQ(t.inventory.workloads.size(), 1u);
+  EXPECT_EQ(t.inventory.workloads[0].label(), "Rollout shop/web");
+}
+
+TEST(KubernetesTranslator, DependentVariableReferencesAreNotLiteralValues) {
+  const char* text = R"yaml(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: app
+      image: app:1
+      env:
+        - name: DB_PASSWORD
+          valueFrom: {secretKeyRef: {name: db, key: password}}
+        - name: DATABASE_URL
+          value: "postgresql://app:$(DB_PASSWORD)@db:5432/app"
+        - name: REDIS_PASSWORD
+          value: $(DB_PASSWORD)
+        - name: LITERAL_PASSWORD
+          value: "$$(NOT_A_REFERENCE)"
+        - name: API_TOKEN
+          value: "$(unclosed"
+)yaml";
+  Translation t = translate_kubernetes("pod.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  const auto& env = t.inventory.workloads.at(0).containers.at(0).env;
+  ASSERT_EQ(env.size(), 5u);
+  EXPECT_TRUE(env[1].value.is_dynamic());
+  EXPECT_TRUE(env[2].value.is_dynamic());
+  EXPECT_TRUE(env[3].value.is_literal());
+  EXPECT_TRUE(env[4].value.is_literal());
+}
+
 TEST(KubernetesTranslator, PersistentVolumeKeepsItsHostPath) {
   const char* text = R"(apiVersion: v1
 kind: PersistentVolume

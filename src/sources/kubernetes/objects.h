@@ -32,8 +32,8 @@ struct PodTemplate {
 };
 
 // True iff the object is one of the workload kinds vern checks: the core
-// kinds that hold a pod template, OpenShift's DeploymentConfig, and Knative
-// Serving's Service and Configuration.
+// kinds that hold a pod template, OpenShift's DeploymentConfig, Knative
+// Serving's Service and Configuration, and Argo Rollouts.
 bool is_workload(std::string_view api_version, std::string_view kind);
 
 // Finds the pod template of a workload object (Pod, Deployment, CronJob, ...).

@@ -1,5 +1,7 @@
 // Pod templates: containers, security contexts (pod-level inherited), volumes.
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "sources/kubernetes/objects.h"
@@ -13,9 +15,33 @@ constexpr std::array<std::string_view, 10> k_workload_kinds = {
     "Pod", "Deployment", "StatefulSet", "DaemonSet",       "ReplicaSet", "ReplicationController",
     "Job", "CronJob",    "PodTemplate", "DeploymentConfig"};
 
-// Knative Serving's Service and Configuration: a pod spec under `spec.template`,
-// told apart from the core Service by the API group.
-constexpr std::string_view k_knative_serving = "serving.knative.dev/";
+// Kinds of other API groups with a pod template under `spec.template`; the
+// group tells Knative's Service from the core one.
+struct GroupKind {
+  std::string_view group;  // apiVersion prefix
+  std::string_view kind;
+};
+constexpr std::array<GroupKind, 3> k_pod_template_groups = {{
+    {"serving.knative.dev/", "Service"},
+    {"serving.knative.dev/", "Configuration"},
+    {"argoproj.io/", "Rollout"},
+}};
+
+// True iff `value` holds a Kubernetes dependent variable reference `$(NAME)`
+// (`$$(NAME)` is an escaped, literal `$(NAME)`).
+bool references_variable(std::string_view value) {
+  for (size_t i = value.find("$("); i != std::string_view::npos; i = value.find("$(", i + 2)) {
+    if (i > 0 && value[i - 1] == '$') continue;
+    size_t close = value.find(')', i + 2);
+    if (close == std::string_view::npos || close == i + 2) continue;
+    std::string_view name = value.substr(i + 2, close - i - 2);
+    bool ok = std::all_of(name.begin(), name.end(), [](unsigned char ch) {
+      return std::isalnum(ch) || ch == '_' || ch == '-' || ch == '.';
+    });
+    if (ok) return true;
+  }
+  return false;
+}
 
 // The annotation profile spellings ("runtime/default", "localhost/x", "unconfined").
 Located<std::string> profile_from_annotation(const yaml::Node* v) {
@@ -90,8 +116,10 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
   out.read_only_rootfs = r.boolean(sc, "readOnlyRootFilesystem", sc_at);
 
   out.caps.where = sc_at;
+  if (const yaml::Node::Entry* e = sc ? sc->find("capabilities") : nullptr) {
+    out.caps.where = e->key->where();  // also when it is empty: `capabilities:`
+  }
   if (const yaml::Node* caps = sc ? r.mapping(sc->get("capabilities"), "capabilities") : nullptr) {
-    out.caps.where = sc->find("capabilities")->key->where();
     for (auto [key, list] : {std::pair{"add", &out.caps.add}, std::pair{"drop", &out.caps.drop}}) {
       const yaml::Node* seq = r.sequence(caps->get(key), key);
       if (!seq) continue;
@@ -158,7 +186,11 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
         v.where = n->where();
       }
       if (const yaml::Node* val = e->get("value"); val && val->is_scalar() && !val->is_null()) {
-        v.value = Located<std::string>::literal(std::string(val->text()), val->where());
+        // `$(OTHER)` is filled in by the kubelet from another variable (often
+        // one from valueFrom): what it stands for is not written here.
+        v.value = references_variable(val->text())
+                      ? Located<std::string>::dynamic(val->where())
+                      : Located<std::string>::literal(std::string(val->text()), val->where());
       } else if (const yaml::Node* from = e->get("valueFrom")) {
         v.value = Located<std::string>::dynamic(from->where());
       } else {
@@ -206,8 +238,9 @@ bool is_workload(std::string_view api_version, std::string_view kind) {
   for (std::string_view k : k_workload_kinds) {
     if (k == kind) return true;
   }
-  return api_version.starts_with(k_knative_serving) &&
-         (kind == "Service" || kind == "Configuration");
+  return std::any_of(
+      k_pod_template_groups.begin(), k_pod_template_groups.end(),
+      [&](const GroupKind& g) { return kind == g.kind && api_version.starts_with(g.group); });
 }
 
 PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind, YamlReader& r) {
