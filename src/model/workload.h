@@ -46,6 +46,9 @@ struct PortMapping {
   // The container port's own value when it is written apart from the mapping
   // (Kubernetes `containerPort`); unknown when `where` is the place for both.
   Location container_where;
+  // The mapping as written when a variable without a default leaves part of
+  // it unknown (`${APP_PORT}:8065`), for messages; empty otherwise.
+  std::string written;
 };
 
 // A volume or mount. For Kubernetes these are the pod's volumes (type as the

@@ -96,6 +96,8 @@ std::string describe_container_port(const PortMapping& port) {
 
 std::string describe_port(const PortMapping& port) {
   if (!port.published) return describe_container_port(port);
+  // Part of it is a variable's unknown value: named as written.
+  if (!port.written.empty()) return port.written;
   std::string out;
   if (port.host_ip.is_literal() && !port.host_ip.value.empty()) {
     const std::string& ip = port.host_ip.value;

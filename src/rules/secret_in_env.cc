@@ -39,7 +39,9 @@ bool url_with_password(std::string_view value) {
     }
   }
   std::string_view rest = value.substr(scheme + 3);
-  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  // The authority ends where the path, query or fragment starts, or at white
+  // space: a multi-line value (a Caddyfile) goes on after its first URL.
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?# \t\r\n"));
   size_t at = authority.rfind('@');
   if (at == std::string_view::npos) return false;
   std::string_view userinfo = authority.substr(0, at);

@@ -63,6 +63,10 @@ TEST(SecretInEnv, UrlsWithPasswords) {
            {"service \"web\": environment variable DATABASE_URL holds a URL with a password"}},
           {"user without password", env("REPO", "https://git@example.com/x.git"), {}},
           {"@ in the path only", env("LINK", "https://example.com/u/a:b@c"), {}},
+          {"a multi-line value that goes on after its URL (a Caddyfile)",
+           env("CADDYFILE", "http://localhost:8000 {\n    @replay-capture {\n"),
+           {}},
+          {"@ after white space", env("NOTE", "http://a:1 and mailto:x@y"), {}},
       });
 }
 

@@ -164,6 +164,22 @@ TEST(TranslatedCompose, PortsOfAServiceOnTheHostNetworkAreNotPublished) {
   EXPECT_EQ(messages("host-network", file).size(), 1u);
 }
 
+TEST(TranslatedCompose, PortsWithAnUnknownPartAreNamedAsWritten) {
+  constexpr std::string_view file = R"(services:
+  calls:
+    image: calls:1
+    ports:
+      - ${CALLS_PORT}:${CALLS_PORT}/udp
+      - ${IMAP_PORT:-1143}:1143
+)";
+  EXPECT_EQ(messages("port-all-interfaces", file),
+            (std::vector<std::string>{
+                "service \"calls\" publishes port ${CALLS_PORT}:${CALLS_PORT}/udp on every host "
+                "interface",
+                "service \"calls\" publishes port 1143->1143/tcp on every host interface",
+            }));
+}
+
 TEST(TranslatedCompose, UsernsModeHost) {
   EXPECT_EQ(
       messages("host-user-namespace", R"(services:

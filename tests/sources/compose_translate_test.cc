@@ -246,6 +246,29 @@ TEST(ComposeTranslator, LongSyntaxPortWithAnAddressInPublishedIsAnErrorAtTheValu
   EXPECT_EQ(ports[0].host_last, 8090);
 }
 
+TEST(ComposeTranslator, PortDefaultsAreInterpolatedBeforeThePortIsRead) {
+  const char* text = R"(services:
+  db:
+    image: mysql:8
+    ports:
+      - "${SQL_PORT:-127.0.0.1:13306}:3306"
+      - ${EXPOSE_PORT-:2283:2283}
+      - ${APP_PORT}:8065
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  const auto& ports = service(t, "db").containers[0].ports;
+  ASSERT_EQ(ports.size(), 3u);
+  EXPECT_TRUE(ports[0].host_ip.is("127.0.0.1"));
+  EXPECT_EQ(ports[0].host_first, 13306);
+  EXPECT_EQ(ports[0].container_first, 3306);
+  EXPECT_TRUE(ports[0].written.empty());
+  EXPECT_TRUE(ports[1].host_ip.is_absent());  // ":2283:2283": every interface
+  EXPECT_EQ(ports[1].container_first, 2283);
+  EXPECT_EQ(ports[2].container_first, 8065);
+  EXPECT_EQ(ports[2].written, "${APP_PORT}:8065");
+}
+
 TEST(ComposeTranslator, ShortPortRangesOfDifferentSizesAreErrors) {
   const char* text = R"(services:
   web:

@@ -49,9 +49,14 @@ bool parse_port_range(std::string_view s, int& first, int& last) {
   return conv(a, first) && conv(b, last) && first <= last;
 }
 
-bool parse_short_port(std::string_view text, Location at, PortMapping& out, YamlReader& r) {
-  out.where = at;
-  std::string_view body = text;
+namespace {
+
+// Reads `spec`, the short syntax after interpolation where it could be done;
+// errors quote `written`, the entry as the file spells it.
+bool parse_spec(std::string_view spec, std::string_view written, Location at, PortMapping& out,
+                YamlReader& r) {
+  std::string_view text = written;
+  std::string_view body = spec;
   if (size_t slash = body.rfind('/');
       slash != std::string_view::npos && body.find('}', slash) == std::string_view::npos) {
     out.protocol = std::string(body.substr(slash + 1));
@@ -107,6 +112,18 @@ bool parse_short_port(std::string_view text, Location at, PortMapping& out, Yaml
     return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool parse_short_port(std::string_view text, Location at, PortMapping& out, YamlReader& r) {
+  out.where = at;
+  // Compose interpolates before it reads the port, so a default may hold the
+  // address or the whole mapping (`${SQL_PORT:-127.0.0.1:13306}:3306`). When a
+  // variable has no default, each part is read on its own.
+  auto whole = interpolate(text);
+  if (!whole) out.written = std::string(text);
+  return parse_spec(whole ? std::string_view(*whole) : text, text, at, out, r);
 }
 
 bool ranges_match(const PortMapping& p) {
