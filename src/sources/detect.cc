@@ -38,12 +38,12 @@ bool looks_templated(std::string_view content) {
 // A Helm chart template: `{{ }}` actions over Helm's own objects. Such a file
 // may parse as YAML (`name: {{ include "app.name" . }}` reads as a mapping)
 // and still not be the manifest it renders to. Go templates of other tools
-// inside a manifest's values (`{{ $labels.instance }}` in alerting rules) do
-// not name these objects.
+// inside a manifest's values (`{{ $labels.instance }}` in alerting rules,
+// Alertmanager's `{{ template "slack.title" . }}`) do not use these.
 bool looks_like_helm_template(std::string_view content) {
   if (!looks_templated(content)) return false;
-  for (std::string_view helm : {".Values", ".Release.", ".Chart.", ".Capabilities.", ".Files.",
-                                "include \"", "template \""}) {
+  for (std::string_view helm :
+       {".Values", ".Release.", ".Chart.", ".Capabilities.", ".Files.", "include \""}) {
     if (content.find(helm) != std::string_view::npos) return true;
   }
   return false;

@@ -126,6 +126,7 @@ metadata:
   name: alerting
   annotations:
     summary: "{{ $labels.instance }} is down"
+    title: '{{ template "slack.default.title" . }}'
 spec:
   containers:
     - name: app
