@@ -46,6 +46,7 @@ class Arena {
 };
 
 static_assert(std::is_trivially_destructible_v<Node>);
+static_assert(sizeof(Node) <= 40);
 
 Location location_of(const yaml_mark_t& mark) {
   return Location{int(mark.line) + 1, int(mark.column) + 1};
@@ -141,7 +142,9 @@ class Loader {
     n->m_where = at;
     if (tag) {
       const char* t = reinterpret_cast<const char*>(tag);
-      n->m_tag = m_arena->copy(t, std::strlen(t));
+      std::string_view copied = m_arena->copy(t, std::strlen(t));
+      n->m_tag = copied.data();
+      n->m_tag_size = std::uint32_t(copied.size());
     }
     return n;
   }
@@ -210,11 +213,13 @@ class Loader {
           break;
         }
         Node* n = new_node(Node::Kind::scalar, at, ev.data.scalar.tag);
-        n->m_text = m_arena->copy(reinterpret_cast<const char*>(ev.data.scalar.value),
-                                  ev.data.scalar.length);
+        std::string_view text = m_arena->copy(reinterpret_cast<const char*>(ev.data.scalar.value),
+                                              ev.data.scalar.length);
+        n->m_data = text.data();
+        n->m_size = std::uint32_t(text.size());
         n->m_plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ||
                      ev.data.scalar.style == YAML_ANY_SCALAR_STYLE;
-        if (!n->m_tag.empty() && n->m_tag != "?") n->m_plain = false;
+        if (!n->tag().empty() && n->tag() != "?") n->m_plain = false;
         result.node = n;
         remember(ev.data.scalar.anchor, result);
         if (over_limit(1)) [[unlikely]] {
@@ -277,7 +282,10 @@ class Loader {
       m_item_stack.push_back(item.node);
       add_child(self, item);
     }
-    seq.m_items = m_arena->copy(std::span<const Node* const>(m_item_stack).subspan(base));
+    std::span<const Node* const> items =
+        m_arena->copy(std::span<const Node* const>(m_item_stack).subspan(base));
+    seq.m_data = items.data();
+    seq.m_size = std::uint32_t(items.size());
     m_item_stack.resize(base);
     return self;
   }
@@ -307,7 +315,10 @@ class Loader {
       add_child(self, value);
     }
     if (!err) apply_merges(merges, base);
-    map.m_entries = m_arena->copy(std::span<const Node::Entry>(m_entry_stack).subspan(base));
+    std::span<const Node::Entry> entries =
+        m_arena->copy(std::span<const Node::Entry>(m_entry_stack).subspan(base));
+    map.m_data = entries.data();
+    map.m_size = std::uint32_t(entries.size());
     m_entry_stack.resize(base);
     return self;
   }

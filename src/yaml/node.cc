@@ -2,18 +2,19 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 
 namespace vern::yaml {
 
 bool Node::is_null() const {
   if (m_kind != Kind::scalar || !m_plain) return false;
-  return m_text.empty() || m_text == "~" || m_text == "null" || m_text == "Null" ||
-         m_text == "NULL";
+  std::string_view t = text();
+  return t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL";
 }
 
 std::optional<bool> Node::as_bool(bool yaml11) const {
   if (m_kind != Kind::scalar || !m_plain) return std::nullopt;
-  std::string_view t = m_text;
+  std::string_view t = text();
   if (t == "true" || t == "True" || t == "TRUE") return true;
   if (t == "false" || t == "False" || t == "FALSE") return false;
   if (yaml11) {
@@ -30,8 +31,8 @@ std::optional<bool> Node::as_bool(bool yaml11) const {
 }
 
 std::optional<std::int64_t> Node::as_int() const {
-  if (m_kind != Kind::scalar || m_text.empty() || m_text.size() > 20) return std::nullopt;
-  std::string_view t = m_text;
+  std::string_view t = text();
+  if (t.empty() || t.size() > 20) return std::nullopt;
   bool plus = t[0] == '+';
   if (plus) t.remove_prefix(1);
   if (t.empty() || (plus && t[0] == '-')) return std::nullopt;
@@ -43,8 +44,12 @@ std::optional<std::int64_t> Node::as_int() const {
 }
 
 const Node::Entry* Node::find(std::string_view key) const {
-  for (const Entry& e : m_entries) {
-    if (e.key_size == key.size() && e.key->m_text == key) return &e;
+  // key_size matches only scalar keys, whose m_data is their text.
+  for (const Entry& e : entries()) {
+    if (e.key_size == key.size() &&
+        (key.empty() || std::memcmp(e.key->m_data, key.data(), key.size()) == 0)) {
+      return &e;
+    }
   }
   return nullptr;
 }

@@ -43,11 +43,14 @@ class Node {
 
   // Scalar text as loaded (quotes and escapes resolved); empty for collections.
   // Valid as long as the Document that holds the node.
-  std::string_view text() const { return m_text; }
+  std::string_view text() const {
+    return m_kind == Kind::scalar ? std::string_view(static_cast<const char*>(m_data), m_size)
+                                  : std::string_view();
+  }
   // True for a scalar written without quotes (or block style).
   bool plain() const { return m_plain; }
   // An explicit tag such as "!!str", empty when none.
-  std::string_view tag() const { return m_tag; }
+  std::string_view tag() const { return {m_tag, m_tag_size}; }
   // A plain scalar "", "~", "null", "Null" or "NULL".
   bool is_null() const;
   // true/false in any case (YAML 1.2 core schema). With yaml11, also
@@ -57,9 +60,15 @@ class Node {
   std::optional<std::int64_t> as_int() const;
 
   // Sequence items; empty for other kinds.
-  std::span<const Node* const> items() const { return m_items; }
+  std::span<const Node* const> items() const {
+    if (m_kind != Kind::sequence) return {};
+    return {static_cast<const Node* const*>(m_data), m_size};
+  }
   // Mapping entries in source order, merge keys applied; empty for other kinds.
-  std::span<const Entry> entries() const { return m_entries; }
+  std::span<const Entry> entries() const {
+    if (m_kind != Kind::mapping) return {};
+    return {static_cast<const Entry*>(m_data), m_size};
+  }
   // The value of the first entry whose key is the scalar `key`; nullptr when
   // absent or when this is not a mapping.
   const Node* get(std::string_view key) const;
@@ -68,13 +77,16 @@ class Node {
 
  private:
   friend class Loader;
+  // Kept small (40 bytes): a manifest's tree is written once and read by
+  // every translator, so its size is memory traffic on every file.
   Kind m_kind = Kind::scalar;
   bool m_plain = true;
+  std::uint32_t m_tag_size = 0;
   Location m_where;
-  std::string_view m_text;
-  std::string_view m_tag;
-  std::span<const Node* const> m_items;
-  std::span<const Entry> m_entries;
+  const char* m_tag = nullptr;
+  // By kind: the scalar's text, the items (const Node*), or the entries.
+  const void* m_data = nullptr;
+  std::uint32_t m_size = 0;
 };
 
 // One document of a stream. Owns its nodes; cheap to move.
