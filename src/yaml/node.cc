@@ -13,7 +13,11 @@ bool Node::is_null() const {
 }
 
 std::optional<bool> Node::as_bool(bool yaml11) const {
-  if (m_kind != Kind::scalar || !m_plain) return std::nullopt;
+  // An explicit `!!bool` makes even a quoted scalar a boolean, as YAML
+  // decoders (Kubernetes' included) read `hostNetwork: !!bool "true"`.
+  if (m_kind != Kind::scalar || (!m_plain && tag() != "tag:yaml.org,2002:bool")) {
+    return std::nullopt;
+  }
   std::string_view t = text();
   if (t == "true" || t == "True" || t == "TRUE") return true;
   if (t == "false" || t == "False" || t == "FALSE") return false;

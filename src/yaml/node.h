@@ -54,7 +54,8 @@ class Node {
   // A plain scalar "", "~", "null", "Null" or "NULL".
   bool is_null() const;
   // true/false in any case (YAML 1.2 core schema). With yaml11, also
-  // yes/no/on/off/y/n as Kubernetes' YAML 1.1 decoder reads them.
+  // yes/no/on/off/y/n as Kubernetes' YAML 1.1 decoder reads them. A plain
+  // scalar, or any scalar tagged !!bool.
   std::optional<bool> as_bool(bool yaml11 = false) const;
   // A plain or quoted decimal integer (optionally signed); nullopt otherwise.
   std::optional<std::int64_t> as_int() const;

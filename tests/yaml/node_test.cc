@@ -101,6 +101,16 @@ TEST(YamlNode, QuotedScalarsAreNotBooleansOrNull) {
   EXPECT_TRUE(r->get("d")->is_null());
 }
 
+TEST(YamlNode, BoolTagMakesAQuotedScalarABoolean) {
+  Stream s = parse("a: !!bool \"true\"\nb: !!bool 'False'\nc: !!str true\nd: !!bool \"maybe\"\n");
+  ASSERT_FALSE(s.error);
+  const Node* r = s.documents[0].root;
+  EXPECT_EQ(r->get("a")->as_bool(), true);
+  EXPECT_EQ(r->get("b")->as_bool(), false);
+  EXPECT_EQ(r->get("c")->as_bool(), std::nullopt);
+  EXPECT_EQ(r->get("d")->as_bool(), std::nullopt);
+}
+
 TEST(YamlNode, AsIntAcceptsSignedDecimalsOnly) {
   Stream s = parse("a: 1000\nb: -5\nc: 1e3\nd: \"42\"\n");
   const Node* r = s.documents[0].root;
