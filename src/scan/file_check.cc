@@ -45,6 +45,20 @@ FileResult check_file(const WalkItem& item, const ScanOptions& options, bool sou
                       const Reporter* render) {
   FileResult r;
   r.path = item.path;
+  if (item.kustomize_patch) {
+    // Skipped quietly in a walk, like other files that are not manifests.
+    r.recognised = false;
+    if (item.explicit_path) {
+      Error e = Error::invalid(
+          "not a recognised format (a kustomize patch, listed by a kustomization: render the "
+          "overlay first, e.g. kustomize build)");
+      e.file = item.path;
+      e.line = 1;
+      e.column = 1;
+      r.errors.push_back(std::move(e));
+    }
+    return r;
+  }
   Result<std::string> content =
       item.dir ? read_file_at(*item.dir, item.name, item.path, options.max_file_bytes)
                : read_file(item.path, options.max_file_bytes);

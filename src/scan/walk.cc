@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include "scan/config.h"
 #include "sources/detect.h"
+#include "sources/kustomize/patches.h"
 
 namespace vern {
 
@@ -26,6 +28,13 @@ std::string join(const std::string& dir, const std::string& name) {
   if (dir.empty() || dir == ".") return dir == "." ? "./" + name : name;
   return dir.back() == '/' ? dir + name : dir + "/" + name;
 }
+
+std::string normal_path(const std::string& path) {
+  return std::filesystem::path(path).lexically_normal().generic_string();
+}
+
+// A kustomization is a few lines; anything far larger is not one to read.
+constexpr std::size_t k_max_kustomization_bytes = 1 << 20;
 
 }  // namespace
 
@@ -43,6 +52,22 @@ bool Walker::ignored(const std::string& path, const std::string& root) const {
     if (glob_match(g, path) || glob_match(g, rel)) return true;
   }
   return false;
+}
+
+void Walker::add_patches(const DirFd* dir, const std::string& name, const std::string& path) {
+  std::string file = join(path, name);
+  Result<std::string> text = dir ? read_file_at(*dir, name, file, k_max_kustomization_bytes)
+                                 : read_file(file, k_max_kustomization_bytes);
+  // An unreadable kustomization names no patches; the file is reported (or
+  // skipped) on its own when the walk reaches it.
+  if (!text) return;
+  for (const std::string& patch : kustomize_patch_paths(*text)) {
+    m_patches.insert(normal_path(join(path, patch)));
+  }
+}
+
+bool Walker::is_patch(const std::string& path) const {
+  return !m_patches.empty() && m_patches.count(normal_path(path)) > 0;
 }
 
 std::optional<Error> Walker::open_dir(const DirFd* parent, const std::string& name,
@@ -77,6 +102,9 @@ std::optional<Error> Walker::open_dir(const DirFd* parent, const std::string& na
     }
   }
   std::sort(dir.names.begin(), dir.names.end());
+  for (const auto& [entry, type] : dir.names) {
+    if (is_kustomization_name(entry)) add_patches(dir.fd.get(), entry, path);
+  }
   m_stack.push_back(std::move(dir));
   return std::nullopt;
 }
@@ -105,7 +133,18 @@ std::optional<WalkItem> Walker::next(std::optional<Error>& error) {
         }
         continue;
       }
-      return WalkItem{root, true, nullptr, {}};
+      // A file named on its own is a patch when a kustomization in its
+      // folder or in one above it says so.
+      std::filesystem::path dir = std::filesystem::path(root).lexically_normal().parent_path();
+      while (true) {
+        const std::string parent = dir.empty() ? std::string(".") : dir.generic_string();
+        for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+          add_patches(nullptr, name, parent);
+        }
+        if (dir.empty() || dir == dir.root_path()) break;
+        dir = dir.parent_path();
+      }
+      return WalkItem{root, true, nullptr, {}, is_patch(root)};
     }
     Dir& top = m_stack.back();
     if (top.index >= top.names.size()) {
@@ -135,7 +174,8 @@ std::optional<WalkItem> Walker::next(std::optional<Error>& error) {
       continue;
     }
     if (!S_ISREG(mode) || !worth_reading(path)) continue;
-    return WalkItem{std::move(path), false, std::move(dir_fd), name};
+    bool patch = is_patch(path);
+    return WalkItem{std::move(path), false, std::move(dir_fd), name, patch};
   }
 }
 

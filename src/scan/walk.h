@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct WalkItem {
   // there, so that it is opened without walking `path` again.
   std::shared_ptr<const DirFd> dir;
   std::string name;
+  // Listed as a patch by the kustomization of its folder (or of a folder
+  // above it in the walk): not a manifest on its own.
+  bool kustomize_patch = false;
 };
 
 class Walker {
@@ -55,6 +59,11 @@ class Walker {
   std::vector<std::string> m_ignore;
   std::vector<std::string> m_root_ignore;  // m_ignore minus the patterns covering the current root
   std::vector<Dir> m_stack;
+  // Patch files named by the kustomizations met so far, as normal paths.
+  std::unordered_set<std::string> m_patches;
+  // Adds the patches of the kustomization `name` in the folder `path`.
+  void add_patches(const DirFd* dir, const std::string& name, const std::string& path);
+  bool is_patch(const std::string& path) const;
 };
 
 }  // namespace vern

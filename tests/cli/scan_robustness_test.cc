@@ -141,6 +141,63 @@ spec:
   EXPECT_EQ(files, std::set<std::string>{dir.path() + "/rules.yaml"});
 }
 
+TEST(ScanRobustness, KustomizePatchesAreSkippedInAWalkAndNamedWhenExplicit) {
+  // A patch holds only what it changes: checked alone, it would be reported
+  // for every setting its base has.
+  testing::ScratchDir dir;
+  dir.write("overlay/kustomization.yaml", R"(apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - ../base
+  - extra.yaml
+patchesStrategicMerge:
+  - ./memory.yaml
+  - |-
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: inline}
+patches:
+  - path: patches/replicas.yaml
+    target: {kind: Deployment}
+)");
+  const std::string patch = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          resources: {limits: {memory: 512Mi}}
+)";
+  dir.write("overlay/memory.yaml", patch);
+  dir.write("overlay/patches/replicas.yaml", patch);
+  // Not listed as a patch: a manifest like any other.
+  dir.write("overlay/extra.yaml", R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  containers:
+    - name: app
+      image: app:1
+      securityContext: {privileged: true}
+)");
+  int code = 0;
+  json doc = vern_scan_json({dir.path()}, code);
+  EXPECT_TRUE(doc["errors"].empty()) << doc["errors"].dump();
+  std::set<std::string> files;
+  for (const auto& f : doc["findings"]) files.insert(f["file"].get<std::string>());
+  EXPECT_EQ(files, std::set<std::string>{dir.path() + "/overlay/extra.yaml"});
+
+  auto r = vern_scan({"-q", dir.path() + "/overlay/patches/replicas.yaml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("replicas.yaml:1:1: error: not a recognised format (a kustomize patch"),
+            std::string::npos)
+      << r.out;
+}
+
 // Files waiting to be reported keep their folder open; however many threads
 // run, the scan must stay within the descriptor limit it was given.
 TEST(ScanRobustness, ManyFoldersWithManyThreadsStayWithinTheDescriptorLimit) {
