@@ -180,6 +180,28 @@ TEST(TranslatedCompose, PortsWithAnUnknownPartAreNamedAsWritten) {
             }));
 }
 
+TEST(TranslatedCompose, AServiceThatExtendsAHardenedBaseIsHardenedAndInheritsItsFaults) {
+  constexpr std::string_view file = R"(services:
+  base:
+    image: app:1
+    user: "10001"
+    read_only: true
+    cap_drop: [ALL]
+    security_opt: ["no-new-privileges:true"]
+    privileged: true
+  worker:
+    extends: base
+    command: worker
+)";
+  for (const char* rule : {"root-user", "writable-root-filesystem", "capabilities-not-dropped",
+                           "privilege-escalation"}) {
+    EXPECT_TRUE(messages(rule, file).empty()) << rule;
+  }
+  EXPECT_EQ(messages("privileged", file),
+            (std::vector<std::string>{"service \"base\" runs in privileged mode",
+                                      "service \"worker\" runs in privileged mode"}));
+}
+
 TEST(TranslatedCompose, UsernsModeHost) {
   EXPECT_EQ(
       messages("host-user-namespace", R"(services:

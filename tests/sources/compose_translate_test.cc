@@ -311,6 +311,76 @@ TEST(ComposeTranslator, SecurityOptItemThatIsNotAStringIsAnError) {
   EXPECT_TRUE(service(t, "web").containers[0].no_new_privileges.is(true));
 }
 
+TEST(ComposeTranslator, ExtendsInheritsWhatTheServiceDoesNotSet) {
+  const char* text = R"(services:
+  base:
+    image: app:1
+    user: "10001"
+    read_only: true
+    cap_drop: [ALL]
+    ports: ["127.0.0.1:8080:8080"]
+    environment: {MODE: base, LEVEL: "1"}
+    deploy:
+      resources:
+        limits: {memory: 256m}
+  middle:
+    extends: base
+    environment: [MODE=middle]
+  worker:
+    extends:
+      service: middle
+    user: "0"
+    cap_drop: [NET_RAW]
+    ports: ["9090:9090"]
+    deploy:
+      replicas: 2
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  EXPECT_TRUE(t.errors.empty()) << t.errors[0].message;
+  const Container& c = service(t, "worker").containers[0];
+  EXPECT_EQ(c.image.value.text, "app:1");
+  EXPECT_TRUE(c.user.is("0"));  // its own value wins
+  EXPECT_EQ(c.user.where.line, 18);
+  EXPECT_TRUE(c.read_only_rootfs.is(true));  // inherited, located at the base
+  EXPECT_EQ(c.read_only_rootfs.where.line, 5);
+  ASSERT_EQ(c.caps.drop.size(), 2u);  // lists add up, the farthest base first
+  EXPECT_TRUE(c.caps.drop[0].is("ALL"));
+  EXPECT_TRUE(c.caps.drop[1].is("NET_RAW"));
+  ASSERT_EQ(c.ports.size(), 2u);
+  EXPECT_TRUE(c.ports[0].host_ip.is("127.0.0.1"));
+  EXPECT_TRUE(c.ports[1].host_ip.is_absent());
+  // A mapping merges key by key: the limits survive a `deploy` without them.
+  EXPECT_TRUE(c.resources.memory_limit.is("256m"));
+  ASSERT_EQ(c.env.size(), 2u);  // by name, the nearest value
+  EXPECT_EQ(c.env[0].name, "MODE");
+  EXPECT_TRUE(c.env[0].value.is("middle"));
+  EXPECT_EQ(c.env[1].name, "LEVEL");
+}
+
+TEST(ComposeTranslator, ExtendsOfAnUnknownServiceOrACycleIsAnError) {
+  const char* text = R"(services:
+  a:
+    image: x
+    extends: missing
+  b:
+    image: x
+    extends: c
+  c:
+    image: x
+    extends: {service: b}
+  d:
+    image: x
+    extends: {file: common.yml, service: web}
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  ASSERT_EQ(t.errors.size(), 3u);
+  EXPECT_EQ(t.errors[0].line, 4);
+  EXPECT_NE(t.errors[0].message.find("no service \"missing\""), std::string::npos);
+  EXPECT_NE(t.errors[1].message.find("a cycle back to service"), std::string::npos);
+  EXPECT_NE(t.errors[2].message.find("a cycle back to service"), std::string::npos);
+  EXPECT_EQ(t.inventory.workloads.size(), 4u);  // every service is still read
+}
+
 TEST(ComposeTranslator, SecurityOptSpellings) {
   const char* text = R"(services:
   a:

@@ -3,6 +3,8 @@
 #include "sources/compose/service.h"
 
 #include <algorithm>
+#include <ranges>
+#include <span>
 
 #include "sources/compose/interpolate.h"
 
@@ -16,14 +18,15 @@ Located<std::string> interpolated(const yaml::Node* n, Location absent_at) {
   return Located<std::string>::dynamic(n->where());
 }
 
-Located<std::string> str(const yaml::Node& svc, std::string_view key, Location absent_at,
-                         YamlReader& r) {
+// `Map` is a mapping node or a Service: anything whose get() finds a key.
+template <typename Map>
+Located<std::string> str(const Map& svc, std::string_view key, Location absent_at, YamlReader& r) {
   return interpolated(r.scalar(svc.get(key), key), absent_at);
 }
 
 // compose-go's boolean spellings after interpolation.
-Located<bool> boolean(const yaml::Node& svc, std::string_view key, Location absent_at,
-                      YamlReader& r) {
+template <typename Map>
+Located<bool> boolean(const Map& svc, std::string_view key, Location absent_at, YamlReader& r) {
   Located<std::string> s = str(svc, key, absent_at, r);
   if (s.is_absent()) return Located<bool>::absent(absent_at);
   if (s.is_dynamic()) return Located<bool>::dynamic(s.where);
@@ -245,10 +248,59 @@ Located<bool> host_mode(const Located<std::string>& mode) {
   return Located<bool>::literal(mode.value == "host", mode.where);
 }
 
+// A service's keys as Compose reads them after `extends`: a key the service
+// sets wins over its bases' (nearest first).
+class Service {
+ public:
+  explicit Service(std::span<const yaml::Node* const> levels) : m_levels(levels) {}
+  const yaml::Node* get(std::string_view key) const {
+    for (const yaml::Node* level : m_levels) {
+      if (const yaml::Node* v = level->get(key)) return v;
+    }
+    return nullptr;
+  }
+  // deploy.resources.limits.<key>, merged across levels like any mapping.
+  const yaml::Node* deploy_limit(std::string_view key, YamlReader& r) const {
+    for (const yaml::Node* level : m_levels) {
+      const yaml::Node* deploy = r.mapping(level->get("deploy"), "deploy");
+      const yaml::Node* res =
+          deploy ? r.mapping(deploy->get("resources"), "deploy.resources") : nullptr;
+      const yaml::Node* lim =
+          res ? r.mapping(res->get("limits"), "deploy.resources.limits") : nullptr;
+      if (const yaml::Node* v = lim ? lim->get(key) : nullptr) return v;
+    }
+    return nullptr;
+  }
+  // The levels from the farthest base to the service itself, for the lists
+  // Compose merges (ports, volumes, capabilities, environment...): later
+  // levels add to or override earlier ones.
+  auto base_first() const { return std::views::reverse(m_levels); }
+
+ private:
+  std::span<const yaml::Node* const> m_levels;
+};
+
+// A variable set at several levels keeps the nearest level's value, in the
+// place where it was first set.
+void keep_last_of_each_name(std::vector<EnvVar>& env) {
+  std::vector<EnvVar> out;
+  for (EnvVar& v : env) {
+    auto same =
+        std::find_if(out.begin(), out.end(), [&](const EnvVar& o) { return o.name == v.name; });
+    if (same != out.end()) {
+      *same = std::move(v);
+    } else {
+      out.push_back(std::move(v));
+    }
+  }
+  env = std::move(out);
+}
+
 }  // namespace
 
-Workload translate_service(const std::string& name, Location key_at, const yaml::Node& svc,
-                           YamlReader& r) {
+Workload translate_service(const std::string& name, Location key_at,
+                           std::span<const yaml::Node* const> levels, YamlReader& r) {
+  const Service svc(levels);
   Workload w;
   w.surface = Surface::compose;
   w.file = std::string(r.file());
@@ -274,18 +326,21 @@ Workload translate_service(const std::string& name, Location key_at, const yaml:
   c.no_new_privileges = Located<bool>::absent(key_at);
   c.seccomp = Located<std::string>::absent(key_at);
   c.apparmor = Located<std::string>::absent(key_at);
-  read_security_opt(r.sequence(svc.get("security_opt"), "security_opt"), c, r);
   c.caps.where = key_at;
-  read_list(r.sequence(svc.get("cap_add"), "cap_add"), c.caps.add);
-  read_list(r.sequence(svc.get("cap_drop"), "cap_drop"), c.caps.drop);
-  read_ports(r.sequence(svc.get("ports"), "ports"), c, r);
-  read_expose(r.sequence(svc.get("expose"), "expose"), c, r);
-  const yaml::Node* env = svc.get("environment");
-  if (env && !env->is_null() && !env->is_sequence() && !env->is_mapping()) {
-    r.error(env->where(), "environment must be a list or a mapping");
-  } else {
-    read_environment(env, c);
+  for (const yaml::Node* level : svc.base_first()) {
+    read_security_opt(r.sequence(level->get("security_opt"), "security_opt"), c, r);
+    read_list(r.sequence(level->get("cap_add"), "cap_add"), c.caps.add);
+    read_list(r.sequence(level->get("cap_drop"), "cap_drop"), c.caps.drop);
+    read_ports(r.sequence(level->get("ports"), "ports"), c, r);
+    read_expose(r.sequence(level->get("expose"), "expose"), c, r);
+    const yaml::Node* env = level->get("environment");
+    if (env && !env->is_null() && !env->is_sequence() && !env->is_mapping()) {
+      r.error(env->where(), "environment must be a list or a mapping");
+    } else {
+      read_environment(env, c);
+    }
   }
+  if (levels.size() > 1) keep_last_of_each_name(c.env);
 
   // Resources: the service keys or deploy.resources.limits.
   c.resources.memory_limit = limit(str(svc, "mem_limit", key_at, r));
@@ -293,18 +348,12 @@ Workload translate_service(const std::string& name, Location key_at, const yaml:
   if (c.resources.cpu_limit.is_absent())
     c.resources.cpu_limit = limit(str(svc, "cpu_quota", key_at, r));
   c.resources.pids_limit = limit(str(svc, "pids_limit", key_at, r));
-  const yaml::Node* deploy = r.mapping(svc.get("deploy"), "deploy");
-  const yaml::Node* res =
-      deploy ? r.mapping(deploy->get("resources"), "deploy.resources") : nullptr;
-  const yaml::Node* lim = res ? r.mapping(res->get("limits"), "deploy.resources.limits") : nullptr;
-  if (lim) {
-    if (c.resources.memory_limit.is_absent())
-      c.resources.memory_limit = limit(str(*lim, "memory", key_at, r));
-    if (c.resources.cpu_limit.is_absent())
-      c.resources.cpu_limit = limit(str(*lim, "cpus", key_at, r));
-    if (c.resources.pids_limit.is_absent())
-      c.resources.pids_limit = limit(str(*lim, "pids", key_at, r));
-  }
+  auto deploy_limit = [&](std::string_view key) {
+    return limit(interpolated(r.scalar(svc.deploy_limit(key, r), key), key_at));
+  };
+  if (c.resources.memory_limit.is_absent()) c.resources.memory_limit = deploy_limit("memory");
+  if (c.resources.cpu_limit.is_absent()) c.resources.cpu_limit = deploy_limit("cpus");
+  if (c.resources.pids_limit.is_absent()) c.resources.pids_limit = deploy_limit("pids");
   w.containers.push_back(std::move(c));
 
   w.network_mode = str(svc, "network_mode", key_at, r);
@@ -312,8 +361,10 @@ Workload translate_service(const std::string& name, Location key_at, const yaml:
   w.host_pid = host_mode(str(svc, "pid", key_at, r));
   w.host_ipc = host_mode(str(svc, "ipc", key_at, r));
   w.userns_mode = str(svc, "userns_mode", key_at, r);
-  read_networks(svc.get("networks"), w);
-  read_volumes(r.sequence(svc.get("volumes"), "volumes"), w, r);
+  for (const yaml::Node* level : svc.base_first()) {
+    read_networks(level->get("networks"), w);
+    read_volumes(r.sequence(level->get("volumes"), "volumes"), w, r);
+  }
   return w;
 }
 

@@ -1,6 +1,7 @@
 // Compose translator internals: one service into a Workload.
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "model/workload.h"
@@ -9,9 +10,12 @@
 
 namespace vern::compose {
 
-// Translates service `name` (its key at `key_at`) of `file`.
-Workload translate_service(const std::string& name, Location key_at, const yaml::Node& service,
-                           YamlReader& r);
+// Translates service `name` (its key at `key_at`) of `file`. `levels` are the
+// service's mapping and those of the services it extends, nearest first: a
+// key set nearer wins, and the lists Compose merges (ports, expose, volumes,
+// networks, cap_add, cap_drop, security_opt, environment by name) add up.
+Workload translate_service(const std::string& name, Location key_at,
+                           std::span<const yaml::Node* const> levels, YamlReader& r);
 
 // Parses one short-syntax port ("127.0.0.1:8080:80/tcp", "3000-3005", "[::1]::80").
 // Errors go to `r` at `at`.

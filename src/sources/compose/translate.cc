@@ -1,6 +1,8 @@
 #include "sources/compose/translate.h"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 #include "sources/compose/interpolate.h"
 #include "sources/compose/service.h"
@@ -51,6 +53,53 @@ std::map<std::string, Located<std::string>, std::less<>> local_binds(const yaml:
   return out;
 }
 
+// A service's mapping and those of the services it extends in the same file
+// (`extends: base`, `extends: {service: base}`), nearest first. A base in
+// another file (`extends: {file: ...}`) is not read: the chain stops there.
+// An unknown base or a cycle is an error at the `extends` value, as Compose
+// refuses both.
+std::vector<const yaml::Node*> extends_chain(const yaml::Node& service, const yaml::Node& services,
+                                             YamlReader& r) {
+  std::vector<const yaml::Node*> chain{&service};
+  const yaml::Node* level = &service;
+  while (const yaml::Node* ext = level->get("extends")) {
+    const yaml::Node* base_name = ext->is_mapping() ? ext->get("service") : ext;
+    if (ext->is_mapping() && ext->get("file")) break;
+    if (!base_name || !base_name->is_scalar() || base_name->text().empty()) {
+      r.error(ext->where(),
+              "extends must name a service (extends: NAME or extends: {service: NAME})");
+      break;
+    }
+    const yaml::Node* base = services.get(base_name->text());
+    if (!base || !base->is_mapping()) {
+      r.error(base_name->where(),
+              "extends: no service \"" + std::string(base_name->text()) + "\" in this file");
+      break;
+    }
+    if (std::find(chain.begin(), chain.end(), base) != chain.end()) {
+      r.error(base_name->where(),
+              "extends makes a cycle back to service \"" + std::string(base_name->text()) + "\"");
+      break;
+    }
+    chain.push_back(base);
+    level = base;
+  }
+  return chain;
+}
+
+// Each error once: a base's values are read again for every service that
+// extends it.
+void drop_repeated(std::vector<Error>& errors) {
+  std::vector<Error> out;
+  for (Error& e : errors) {
+    bool seen = std::any_of(out.begin(), out.end(), [&](const Error& o) {
+      return o.line == e.line && o.column == e.column && o.message == e.message;
+    });
+    if (!seen) out.push_back(std::move(e));
+  }
+  errors = std::move(out);
+}
+
 }  // namespace
 
 Translation translate_compose(std::string_view path, const yaml::Document& doc) {
@@ -81,8 +130,8 @@ Translation translate_compose(std::string_view path, const yaml::Document& doc) 
         if (!e.key->is_scalar()) continue;
         const yaml::Node* svc = r.mapping(e.value, "service " + std::string(e.key->text()));
         if (!svc) continue;
-        Workload w =
-            compose::translate_service(std::string(e.key->text()), e.key->where(), *svc, r);
+        Workload w = compose::translate_service(std::string(e.key->text()), e.key->where(),
+                                                extends_chain(*svc, *services, r), r);
         for (Volume& v : w.volumes) {
           auto b = v.type == "volume" ? binds.find(v.name) : binds.end();
           if (b == binds.end()) continue;
@@ -95,6 +144,7 @@ Translation translate_compose(std::string_view path, const yaml::Document& doc) 
     }
   }
   t.inventory.compose_projects.push_back(std::move(project));
+  drop_repeated(t.errors);
   return t;
 }
 
