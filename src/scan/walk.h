@@ -21,8 +21,9 @@ struct WalkItem {
   // there, so that it is opened without walking `path` again.
   std::shared_ptr<const DirFd> dir;
   std::string name;
-  // Listed as a patch by the kustomization of its folder (or of a folder
-  // above it in the walk): not a manifest on its own.
+  // Listed as a patch by a kustomization the walk has met: its folder's or
+  // one above it (a patch that a later sibling folder's kustomization names
+  // is read as a manifest). Not a manifest on its own.
   bool kustomize_patch = false;
 };
 

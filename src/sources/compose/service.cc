@@ -3,7 +3,6 @@
 #include "sources/compose/service.h"
 
 #include <algorithm>
-#include <ranges>
 #include <span>
 
 #include "sources/compose/interpolate.h"
@@ -274,7 +273,7 @@ class Service {
   // The levels from the farthest base to the service itself, for the lists
   // Compose merges (ports, volumes, capabilities, environment...): later
   // levels add to or override earlier ones.
-  auto base_first() const { return std::views::reverse(m_levels); }
+  std::vector<const yaml::Node*> base_first() const { return {m_levels.rbegin(), m_levels.rend()}; }
 
  private:
   std::span<const yaml::Node* const> m_levels;
