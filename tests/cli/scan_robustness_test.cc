@@ -26,6 +26,16 @@ const json* error_for(const json& doc, const std::string& file_suffix) {
   return nullptr;
 }
 
+// The files a scan of `dir` reports findings in; the scan must have no errors.
+std::set<std::string> files_with_findings(const std::string& dir) {
+  int code = 0;
+  json doc = vern_scan_json({dir}, code);
+  EXPECT_TRUE(doc["errors"].empty()) << doc["errors"].dump();
+  std::set<std::string> files;
+  for (const auto& f : doc["findings"]) files.insert(f["file"].get<std::string>());
+  return files;
+}
+
 TEST(ScanRobustness, BrokenFilesAreErrorsAndTheOthersAreStillReported) {
   testing::ScratchDir dir;
   std::string manifest_head = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n";
@@ -133,12 +143,7 @@ spec:
       image: app:1
       securityContext: {privileged: true}
 )");
-  int code = 0;
-  json doc = vern_scan_json({dir.path()}, code);
-  EXPECT_TRUE(doc["errors"].empty()) << doc["errors"].dump();
-  std::set<std::string> files;
-  for (const auto& f : doc["findings"]) files.insert(f["file"].get<std::string>());
-  EXPECT_EQ(files, std::set<std::string>{dir.path() + "/rules.yaml"});
+  EXPECT_EQ(files_with_findings(dir.path()), std::set<std::string>{dir.path() + "/rules.yaml"});
 }
 
 TEST(ScanRobustness, KustomizePatchesAreSkippedInAWalkAndNamedWhenExplicit) {
@@ -184,12 +189,8 @@ spec:
       image: app:1
       securityContext: {privileged: true}
 )");
-  int code = 0;
-  json doc = vern_scan_json({dir.path()}, code);
-  EXPECT_TRUE(doc["errors"].empty()) << doc["errors"].dump();
-  std::set<std::string> files;
-  for (const auto& f : doc["findings"]) files.insert(f["file"].get<std::string>());
-  EXPECT_EQ(files, std::set<std::string>{dir.path() + "/overlay/extra.yaml"});
+  EXPECT_EQ(files_with_findings(dir.path()),
+            std::set<std::string>{dir.path() + "/overlay/extra.yaml"});
 
   auto r = vern_scan({"-q", dir.path() + "/overlay/patches/replicas.yaml"});
   EXPECT_EQ(r.exit_code, 2);
