@@ -119,6 +119,58 @@ spec:
   EXPECT_EQ(t.inventory.workloads[0].label(), "Rollout shop/web");
 }
 
+TEST(KubernetesTranslator, ArgoWorkflowTemplatesThatRunPodsAreWorkloads) {
+  const char* text = R"yaml(apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: hello, namespace: ci}
+spec:
+  serviceAccountName: runner
+  hostNetwork: true
+  securityContext: {runAsNonRoot: true}
+  volumes: [{name: docker, hostPath: {path: /var/run/docker.sock}}]
+  templates:
+    - name: main
+      steps: [[{name: say, template: say}]]
+    - name: say
+      container: {image: "docker/whalesay:latest"}
+      sidecars: [{name: proxy, image: "envoy:1"}]
+    - name: build
+      securityContext: {runAsUser: 0}
+      serviceAccountName: builder
+      script: {image: "python:3.12", source: "print(1)"}
+    - name: set
+      containerSet:
+        containers: [{name: a, image: "a:1"}, {name: b, image: "b:1"}]
+---
+apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+metadata: {name: nightly}
+spec:
+  schedule: "0 1 * * *"
+  workflowSpec:
+    templates: [{name: job, container: {image: "job:1"}}]
+)yaml";
+  Translation t = translate_kubernetes("workflow.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  const auto& ws = t.inventory.workloads;
+  ASSERT_EQ(ws.size(), 4u);  // `main` only runs steps: no pod of its own
+  EXPECT_EQ(ws[0].label(), "Workflow ci/hello");
+  ASSERT_EQ(ws[0].containers.size(), 2u);
+  EXPECT_EQ(ws[0].containers[0].name, "say");  // Argo's "main", named after its template
+  EXPECT_EQ(ws[0].containers[1].name, "proxy");
+  EXPECT_TRUE(ws[0].containers[0].run_as_non_root.is(true));  // from the workflow
+  EXPECT_TRUE(ws[0].host_network.is(true));
+  EXPECT_EQ(ws[0].service_account, "runner");
+  ASSERT_EQ(ws[0].volumes.size(), 1u);
+  EXPECT_TRUE(ws[0].volumes[0].host_path.is("/var/run/docker.sock"));
+  // A template's own securityContext replaces the workflow's.
+  EXPECT_FALSE(ws[1].containers[0].run_as_non_root.is(true));
+  EXPECT_TRUE(ws[1].containers[0].run_as_user.is(0));
+  EXPECT_EQ(ws[1].service_account, "builder");
+  EXPECT_EQ(ws[2].containers.size(), 2u);
+  EXPECT_EQ(ws[3].label(), "CronWorkflow default/nightly");
+}
+
 TEST(KubernetesTranslator, DependentVariableReferencesAreNotLiteralValues) {
   const char* text = R"yaml(apiVersion: v1
 kind: Pod

@@ -42,6 +42,31 @@ PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind,
 // Translates a pod spec into a Workload (containers, pod-level settings).
 Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& r);
 
+// What a container inherits from its pod: the pod's securityContext
+// (runAsNonRoot, runAsUser, seccompProfile...) and annotations (AppArmor).
+struct PodLevel {
+  const yaml::Node* sc = nullptr;
+  const yaml::Node* annotations = nullptr;
+};
+
+// One container entry (containers[], initContainers[], an Argo template's
+// container) with what it inherits from `pod`.
+Container translate_container(const yaml::Node& c, ContainerRole role, const PodLevel& pod,
+                              YamlReader& r);
+
+// One entry of a pod's volumes[].
+Volume translate_volume(const yaml::Node& v, YamlReader& r);
+
+// True for Argo Workflows' kinds that hold templates: Workflow, CronWorkflow,
+// WorkflowTemplate and ClusterWorkflowTemplate (group argoproj.io).
+bool is_argo_workflow(std::string_view api_version, std::string_view kind);
+
+// One Workload per template that runs a pod (container, script or
+// containerSet), with the workflow's pod-level settings unless the template
+// sets its own.
+void translate_argo_workflow(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
+                             Inventory& out);
+
 void translate_network_policy(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,
                               Inventory& out);
 void translate_namespace(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,

@@ -79,10 +79,7 @@ Located<std::int64_t> port_number(const yaml::Node* p, std::string_view key, Yam
   return v;
 }
 
-struct PodLevel {
-  const yaml::Node* sc = nullptr;
-  const yaml::Node* annotations = nullptr;
-};
+}  // namespace
 
 Container translate_container(const yaml::Node& c, ContainerRole role, const PodLevel& pod,
                               YamlReader& r) {
@@ -231,8 +228,6 @@ Volume translate_volume(const yaml::Node& v, YamlReader& r) {
   }
   return out;
 }
-
-}  // namespace
 
 bool is_workload(std::string_view api_version, std::string_view kind) {
   for (std::string_view k : k_workload_kinds) {

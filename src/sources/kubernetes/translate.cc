@@ -93,6 +93,8 @@ void translate_object(const yaml::Node& object, YamlReader& r, Inventory& out) {
     k8s::translate_pod_security_policy(h, object, r, out);
   } else if (h.kind == "PersistentVolume") {
     k8s::translate_persistent_volume(h, object, r, out);
+  } else if (k8s::is_argo_workflow(h.api_version, h.kind)) {
+    k8s::translate_argo_workflow(h, object, r, out);
   }
 }
 
