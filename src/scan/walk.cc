@@ -134,12 +134,15 @@ std::optional<WalkItem> Walker::next(std::optional<Error>& error) {
         continue;
       }
       // A file named on its own is a patch when a kustomization in its
-      // folder or in one above it says so.
+      // folder, or up to two folders above (overlays keep their patches
+      // close), says so.
       std::filesystem::path dir = std::filesystem::path(root).lexically_normal().parent_path();
-      while (true) {
+      for (int up = 0; up < 3; ++up) {
         const std::string parent = dir.empty() ? std::string(".") : dir.generic_string();
-        for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
-          add_patches(nullptr, name, parent);
+        if (m_kustomize_dirs_read.insert(parent).second) {
+          for (std::string_view name : k_kustomization_names) {
+            add_patches(nullptr, std::string(name), parent);
+          }
         }
         if (dir.empty() || dir == dir.root_path()) break;
         dir = dir.parent_path();

@@ -62,6 +62,8 @@ class Walker {
   std::vector<Dir> m_stack;
   // Patch files named by the kustomizations met so far, as normal paths.
   std::unordered_set<std::string> m_patches;
+  // Folders above files named on their own whose kustomizations were read.
+  std::unordered_set<std::string> m_kustomize_dirs_read;
   // Adds the patches of the kustomization `name` in the folder `path`.
   void add_patches(const DirFd* dir, const std::string& name, const std::string& path);
   bool is_patch(const std::string& path) const;

@@ -1,5 +1,7 @@
 #include "sources/kustomize/patches.h"
 
+#include <algorithm>
+
 #include "yaml/node.h"
 
 namespace vern {
@@ -16,8 +18,8 @@ bool looks_like_path(std::string_view item) {
 }  // namespace
 
 bool is_kustomization_name(std::string_view file_name) {
-  return file_name == "kustomization.yaml" || file_name == "kustomization.yml" ||
-         file_name == "Kustomization";
+  return std::find(k_kustomization_names.begin(), k_kustomization_names.end(), file_name) !=
+         k_kustomization_names.end();
 }
 
 std::vector<std::string> kustomize_patch_paths(std::string_view kustomization_text) {

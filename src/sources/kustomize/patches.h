@@ -5,13 +5,18 @@
 // (`kustomize build`); the patches a kustomization lists are not manifests.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace vern {
 
-// True for the file names kustomize reads as a folder's kustomization.
+// The file names kustomize reads as a folder's kustomization.
+inline constexpr std::array<std::string_view, 3> k_kustomization_names = {
+    "kustomization.yaml", "kustomization.yml", "Kustomization"};
+
+// True for one of k_kustomization_names.
 bool is_kustomization_name(std::string_view file_name);
 
 // The patch files `kustomization_text` lists, as written (relative to its
