@@ -19,16 +19,7 @@ const yaml::Node* owner_of(const yaml::Node& tmpl, const yaml::Node& spec, std::
 
 Workload translate_template(const ObjectHeader& h, const yaml::Node& spec, const yaml::Node& tmpl,
                             YamlReader& r) {
-  Workload w;
-  w.surface = Surface::kubernetes;
-  w.file = std::string(r.file());
-  w.kind = h.kind;
-  w.name = h.name;
-  w.ns = h.ns;
-  w.api_version = h.api_version;
-  w.where = tmpl.where();
-  w.suppressions = h.suppressions;
-  w.pod_spec_where = tmpl.where();
+  Workload w = pod_workload(h, tmpl.where(), tmpl.where(), r);
   std::string template_name;
   if (const yaml::Node* n = r.scalar(tmpl.get("name"), "template name")) template_name = n->text();
 

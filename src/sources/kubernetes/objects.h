@@ -39,6 +39,12 @@ bool is_workload(std::string_view api_version, std::string_view kind);
 // Finds the pod template of a workload object (Pod, Deployment, CronJob, ...).
 PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind, YamlReader& r);
 
+// A Workload of the object `h` with nothing read yet: what every pod of the
+// object shares (file, kind, name, namespace, suppressions), at `where`, its
+// pod-level findings at `pod_spec_where`.
+Workload pod_workload(const ObjectHeader& h, Location where, Location pod_spec_where,
+                      const YamlReader& r);
+
 // Translates a pod spec into a Workload (containers, pod-level settings).
 Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& r);
 

@@ -268,7 +268,8 @@ PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind,
   return t;
 }
 
-Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& r) {
+Workload pod_workload(const ObjectHeader& h, Location where, Location pod_spec_where,
+                      const YamlReader& r) {
   Workload w;
   w.surface = Surface::kubernetes;
   w.file = std::string(r.file());
@@ -276,9 +277,14 @@ Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& 
   w.name = h.name;
   w.ns = h.ns;
   w.api_version = h.api_version;
-  w.where = h.where;
+  w.where = where;
   w.suppressions = h.suppressions;
-  w.pod_spec_where = t.spec_where;
+  w.pod_spec_where = pod_spec_where;
+  return w;
+}
+
+Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& r) {
+  Workload w = pod_workload(h, h.where, t.spec_where, r);
   const yaml::Node& spec = *t.pod_spec;
 
   PodLevel pod;
