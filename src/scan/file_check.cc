@@ -41,6 +41,19 @@ void sort_findings(std::vector<Finding>& f) {
   f = std::move(out);
 }
 
+void drop_unset_in_partial(const Inventory& inventory, std::vector<Finding>& findings) {
+  std::vector<Location> unset_at;
+  for (const Workload& w : inventory.workloads) {
+    if (w.partial) unset_at.push_back(w.where);
+  }
+  if (unset_at.empty()) return;
+  std::erase_if(findings, [&](const Finding& f) {
+    return std::any_of(unset_at.begin(), unset_at.end(), [&](Location at) {
+      return f.where.line == at.line && f.where.column == at.column;
+    });
+  });
+}
+
 FileResult check_file(const WalkItem& item, const ScanOptions& options, bool source_lines,
                       const Reporter* render) {
   FileResult r;
@@ -85,6 +98,7 @@ FileResult check_file(const WalkItem& item, const ScanOptions& options, bool sou
   r.suppressions.insert(r.suppressions.end(), objects.begin(), objects.end());
   judge_compose_project(t.inventory, options.config.rule_options, found);
   r.findings = std::move(found.findings());
+  drop_unset_in_partial(t.inventory, r.findings);
   std::erase_if(r.findings, [&](Finding& f) { return !apply_config(options.config, f); });
   if (source_lines) fill_source_lines(*content, r.findings);
   sort_findings(r.findings);

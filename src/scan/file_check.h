@@ -38,6 +38,11 @@ struct FileResult {
 // strings), then moves every finding once into place.
 void sort_findings(std::vector<Finding>& f);
 
+// Removes the findings about settings a partial workload leaves unset: those
+// at its `where`, where rules point when a setting is missing. Its own values
+// (a published port, privileged: true) are still reported.
+void drop_unset_in_partial(const Inventory& inventory, std::vector<Finding>& findings);
+
 // Checks the file of `item`. Source lines are filled in when `source_lines`;
 // `render`, when set, is a reporter that renders ahead, and the findings are
 // written as its text here, in the thread that made them.

@@ -78,6 +78,30 @@ TEST(CheckFile, CountsTheFindingsLeftAfterSuppressionsBySeverity) {
     EXPECT_EQ(r.counts[s], expected[s]) << severity_name(Severity(s));
 }
 
+TEST(CheckFile, AServiceWithNeitherImageNorBuildIsReportedOnlyForWhatItSets) {
+  // An override file's entry amends the service of the main file: what it
+  // leaves unset is set (or not) there.
+  testing::ScratchDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  WalkItem item = written(dir, "compose.override.yaml",
+                          "services:\n"
+                          "  db:\n"
+                          "    ports: [\"5432:5432\"]\n"
+                          "    privileged: true\n"
+                          "  tools:\n"
+                          "    build: ./tools\n");
+  FileResult r = check_file(item, ScanOptions{}, false, nullptr);
+  std::vector<std::string> db;
+  bool tools_checked = false;
+  for (const Finding& f : r.findings) {
+    if (f.object == "service db") db.push_back(f.rule);
+    tools_checked = tools_checked || (f.object == "service tools" && f.rule == "root-user");
+  }
+  std::sort(db.begin(), db.end());
+  EXPECT_EQ(db, (std::vector<std::string>{"exposed-database-port", "privileged"}));
+  EXPECT_TRUE(tools_checked);  // built here: a service of its own
+}
+
 // A database on the project's default network: a set-level finding that a
 // Compose file settles alone.
 const char* k_public_database =

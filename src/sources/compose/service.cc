@@ -318,6 +318,7 @@ Workload translate_service(const std::string& name, Location key_at,
     c.image = Located<ImageRef>::literal(parse_image_ref(n->text()), image.where);
   } else {
     c.image = Located<ImageRef>::absent(key_at);
+    w.partial = !svc.get("build");
   }
   c.user = str(svc, "user", key_at, r);
   c.privileged = boolean(svc, "privileged", key_at, r);
