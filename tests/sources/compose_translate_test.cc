@@ -381,6 +381,19 @@ TEST(ComposeTranslator, ExtendsOfAnUnknownServiceOrACycleIsAnError) {
   EXPECT_EQ(t.inventory.workloads.size(), 4u);  // every service is still read
 }
 
+TEST(ComposeTranslator, AnErrorInABaseIsReportedOnceHoweverManyServicesExtendIt) {
+  const char* text = R"(services:
+  base:
+    image: x
+    environment: 5
+  a: {extends: base}
+  b: {extends: base}
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  ASSERT_EQ(t.errors.size(), 1u);
+  EXPECT_EQ(t.errors[0].line, 4);
+}
+
 TEST(ComposeTranslator, SecurityOptSpellings) {
   const char* text = R"(services:
   a:

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 #include <vector>
 
 #include "sources/compose/interpolate.h"
@@ -87,17 +89,12 @@ std::vector<const yaml::Node*> extends_chain(const yaml::Node& service, const ya
   return chain;
 }
 
-// Each error once: a base's values are read again for every service that
-// extends it.
+// Each error once, in the order first made: a base's values are read again
+// for every service that extends it.
 void drop_repeated(std::vector<Error>& errors) {
-  std::vector<Error> out;
-  for (Error& e : errors) {
-    bool seen = std::any_of(out.begin(), out.end(), [&](const Error& o) {
-      return o.line == e.line && o.column == e.column && o.message == e.message;
-    });
-    if (!seen) out.push_back(std::move(e));
-  }
-  errors = std::move(out);
+  std::set<std::tuple<int, int, std::string>> seen;
+  std::erase_if(errors,
+                [&](const Error& e) { return !seen.emplace(e.line, e.column, e.message).second; });
 }
 
 }  // namespace
