@@ -9,8 +9,12 @@ namespace vern::k8s {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> k_argo_kinds = {
-    "Workflow", "CronWorkflow", "WorkflowTemplate", "ClusterWorkflowTemplate"};
+constexpr std::array<GroupKind, 4> k_argo_kinds = {{
+    {"argoproj.io/", "Workflow"},
+    {"argoproj.io/", "CronWorkflow"},
+    {"argoproj.io/", "WorkflowTemplate"},
+    {"argoproj.io/", "ClusterWorkflowTemplate"},
+}};
 
 // The template when it sets `key`, else the workflow (whose value may be absent too).
 const yaml::Node* owner_of(const yaml::Node& tmpl, const yaml::Node& spec, std::string_view key) {
@@ -79,11 +83,7 @@ Workload translate_template(const ObjectHeader& h, const yaml::Node& spec, const
 }  // namespace
 
 bool is_argo_workflow(std::string_view api_version, std::string_view kind) {
-  if (!api_version.starts_with("argoproj.io/")) return false;
-  for (std::string_view k : k_argo_kinds) {
-    if (k == kind) return true;
-  }
-  return false;
+  return is_one_of(k_argo_kinds, api_version, kind);
 }
 
 void translate_argo_workflow(const ObjectHeader& h, const yaml::Node& object, YamlReader& r,

@@ -2,6 +2,7 @@
 // one object mapping and appends to the Inventory.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,16 @@ struct PodTemplate {
   const yaml::Node* pod_metadata = nullptr;
   Location spec_where;
 };
+
+// A kind of an API group other than the core one.
+struct GroupKind {
+  std::string_view group;  // apiVersion prefix ("argoproj.io/")
+  std::string_view kind;
+};
+
+// True iff `kind` is one of `kinds` and `api_version` is in its group.
+bool is_one_of(std::span<const GroupKind> kinds, std::string_view api_version,
+               std::string_view kind);
 
 // True iff the object is one of the workload kinds vern checks: the core
 // kinds that hold a pod template, OpenShift's DeploymentConfig, Knative

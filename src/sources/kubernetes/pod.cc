@@ -17,10 +17,6 @@ constexpr std::array<std::string_view, 10> k_workload_kinds = {
 
 // Kinds of other API groups with a pod template under `spec.template`; the
 // group tells Knative's Service from the core one.
-struct GroupKind {
-  std::string_view group;  // apiVersion prefix
-  std::string_view kind;
-};
 constexpr std::array<GroupKind, 3> k_pod_template_groups = {{
     {"serving.knative.dev/", "Service"},
     {"serving.knative.dev/", "Configuration"},
@@ -233,9 +229,14 @@ bool is_workload(std::string_view api_version, std::string_view kind) {
   for (std::string_view k : k_workload_kinds) {
     if (k == kind) return true;
   }
-  return std::any_of(
-      k_pod_template_groups.begin(), k_pod_template_groups.end(),
-      [&](const GroupKind& g) { return kind == g.kind && api_version.starts_with(g.group); });
+  return is_one_of(k_pod_template_groups, api_version, kind);
+}
+
+bool is_one_of(std::span<const GroupKind> kinds, std::string_view api_version,
+               std::string_view kind) {
+  return std::any_of(kinds.begin(), kinds.end(), [&](const GroupKind& g) {
+    return kind == g.kind && api_version.starts_with(g.group);
+  });
 }
 
 PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind, YamlReader& r) {
