@@ -62,10 +62,9 @@ FileResult check_file(const WalkItem& item, const ScanOptions& options, bool sou
     // Skipped quietly in a walk, like other files that are not manifests.
     r.recognised = false;
     if (item.explicit_path) {
-      Error e = Error::invalid(
-          "not a recognised format (a kustomize patch, listed by a kustomization: render the "
-          "overlay first, e.g. kustomize build)");
-      e.file = item.path;
+      Error e = not_recognised(item.path,
+                               " (a kustomize patch, listed by a kustomization: render the "
+                               "overlay first, e.g. kustomize build)");
       e.line = 1;
       e.column = 1;
       r.errors.push_back(std::move(e));

@@ -68,12 +68,6 @@ bool looks_like_manifest(std::string_view content) {
          has_top_level_key(content, "services");
 }
 
-Error not_recognised(std::string_view path, std::string_view why) {
-  Error e = Error::invalid("not a recognised format" + std::string(why));
-  e.file = std::string(path);
-  return e;
-}
-
 Translation translate_yaml(std::string_view path, std::string_view content, bool compose_by_name,
                            bool explicit_path) {
   Translation t;
@@ -142,6 +136,12 @@ bool worth_reading(std::string_view path) {
   std::string_view name = base_name(path);
   if (format_by_name(path) != Format::unknown) return true;
   return is_yaml_or_json(name) || may_have_shebang(path);
+}
+
+Error not_recognised(std::string_view path, std::string_view why) {
+  Error e = Error::invalid("not a recognised format" + std::string(why));
+  e.file = std::string(path);
+  return e;
 }
 
 Translation translate_file(std::string_view path, std::string_view content, bool explicit_path,

@@ -29,6 +29,10 @@ Format format_by_name(std::string_view path);
 // format we know, or a YAML/JSON extension, or no extension for shebang checks).
 bool worth_reading(std::string_view path);
 
+// The error for a file named explicitly that vern does not read: "not a
+// recognised format" followed by `why` (" (a Helm template: ...)", or empty).
+Error not_recognised(std::string_view path, std::string_view why);
+
 // Detects the format of `content` and translates it. When `explicit_path` is
 // true (named on the command line) an unrecognised file is an error ("not a
 // recognised format"); otherwise it is skipped quietly (recognised == false).
