@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <span>
+#include <unordered_map>
 
 #include "sources/compose/interpolate.h"
 
@@ -283,13 +284,13 @@ class Service {
 // place where it was first set.
 void keep_last_of_each_name(std::vector<EnvVar>& env) {
   std::vector<EnvVar> out;
+  std::unordered_map<std::string, std::size_t> at;  // name -> its place in `out`
   for (EnvVar& v : env) {
-    auto same =
-        std::find_if(out.begin(), out.end(), [&](const EnvVar& o) { return o.name == v.name; });
-    if (same != out.end()) {
-      *same = std::move(v);
-    } else {
+    auto [it, first] = at.try_emplace(v.name, out.size());
+    if (first) {
       out.push_back(std::move(v));
+    } else {
+      out[it->second] = std::move(v);
     }
   }
   env = std::move(out);
