@@ -1,5 +1,6 @@
 // secret-in-env: an environment variable holds a literal secret. The finding
 // names the variable, never its value.
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -49,13 +50,31 @@ bool url_with_password(std::string_view value) {
   return colon != std::string_view::npos && colon + 1 < userinfo.size();
 }
 
+// True iff `value` is a yes/no switch (`MYSQL_RANDOM_ROOT_PASSWORD=yes`,
+// `MYSQL_ALLOW_EMPTY_PASSWORD=true`): such a variable configures how a secret
+// is made, it does not hold one.
+bool switch_value(std::string_view value) {
+  static constexpr std::string_view k_words[] = {"yes", "no", "true", "false", "on", "off"};
+  for (std::string_view w : k_words) {
+    if (value.size() == w.size() &&
+        std::equal(value.begin(), value.end(), w.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == b;
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Why `var` holds a literal secret (" holds a literal value", " holds a URL
 // with a password"); empty when it does not.
 std::string_view secret_reason(const EnvVar& var) {
   if (!var.value.is_literal() || var.value.value.empty()) return {};
   const std::string& value = var.value.value;
   if (url_with_password(value)) return " holds a URL with a password";
-  if (secret_like_name(var.name) && !value.starts_with('/')) return " holds a literal value";
+  if (secret_like_name(var.name) && !value.starts_with('/') && !switch_value(value)) {
+    return " holds a literal value";
+  }
   return {};
 }
 
