@@ -50,7 +50,11 @@ TEST(PortAllInterfaces, BadAndGood) {
            {}},
           {"expose only", svc(listen_port(80)), {}},
           {"database port is exposed-database-port's", svc(publish(5432, 5432)), {}},
-          {"range with a database port", svc(publish_range(5000, 6000)), {}},
+          {"range of database ports only", svc(publish_range(7000, 7001)), {}},
+          {"range with other ports besides a database port",
+           svc(publish_range(5000, 6000)),
+           {"service \"web\" publishes port 5000-6000->5000-6000/tcp on every host interface "
+            "(its database ports are exposed-database-port)"}},
           {"kubernetes is not a surface of the rule",
            workload(Surface::kubernetes).with(container().port(k8s_host_port(80, 80))),
            {}},
