@@ -27,8 +27,10 @@ enum class Presence : std::uint8_t {
 template <class T>
 struct Located {
   Presence presence = Presence::absent;
-  T value{};          // meaningful only when presence == literal
-  Location where;     // the value's position, or the parent key's when absent
+  // Meaningful when presence == literal; when absent, what was written that
+  // means "not set" (`pids_limit: -1`), if anything.
+  T value{};
+  Location where;  // the value's position, or the parent key's when absent
 
   bool is_absent() const { return presence == Presence::absent; }
   bool is_literal() const { return presence == Presence::literal; }
@@ -38,6 +40,10 @@ struct Located {
 
   static Located literal(T v, Location at) { return Located{Presence::literal, std::move(v), at}; }
   static Located absent(Location at) { return Located{Presence::absent, T{}, at}; }
+  // Absent, written out as `v` at `at` (`mem_limit: 0` is no limit).
+  static Located written_absent(T v, Location at) {
+    return Located{Presence::absent, std::move(v), at};
+  }
   static Located dynamic(Location at) { return Located{Presence::dynamic, T{}, at}; }
 };
 

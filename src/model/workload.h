@@ -74,10 +74,13 @@ inline constexpr const char* k_profile_unconfined = "Unconfined";
 inline constexpr const char* k_profile_runtime_default = "RuntimeDefault";
 inline constexpr const char* k_profile_localhost = "Localhost";
 
+// Each limit is literal only when a limit is set (a non-zero value; > 0 for
+// PIDs). A value that means "no limit" (`mem_limit: 0`, `pids_limit: -1`) is
+// written_absent: absent at the place it is written, with what was written.
 struct Resources {
-  Located<std::string> memory_limit;  // literal only when a non-zero limit is set
+  Located<std::string> memory_limit;
   Located<std::string> cpu_limit;
-  Located<std::string> pids_limit;  // literal only when > 0
+  Located<std::string> pids_limit;
 };
 
 enum class ContainerRole : std::uint8_t { main, init, ephemeral };

@@ -34,6 +34,15 @@ void append_container_phrase(std::string& out, const Workload& w, const Containe
 
 }  // namespace
 
+std::string no_limit_tail(const Located<std::string>& limit, std::string_view spelling) {
+  std::string out;
+  if (!limit.value.empty()) out += ": " + limit.value + " means unlimited";
+  out += " (";
+  out += spelling;
+  out += ')';
+  return out;
+}
+
 std::string container_phrase(const Workload& w, const Container& c) {
   std::string out;
   append_container_phrase(out, w, c);

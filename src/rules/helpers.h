@@ -23,6 +23,10 @@ Finding make_finding(const RuleInfo& info, const Workload& w, const Container* c
 // non-Kubernetes workload; used to make messages precise.
 std::string container_phrase(const Workload& w, const Container& c);
 
+// The end of a missing-limit message: " (SPELLING)", or ": VALUE means
+// unlimited (SPELLING)" when the limit is written out as "no limit" (`-1`).
+std::string no_limit_tail(const Located<std::string>& limit, std::string_view spelling);
+
 // Upper-cases a capability name and strips a leading "CAP_".
 std::string normalize_capability(std::string_view name);
 

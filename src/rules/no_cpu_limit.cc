@@ -46,8 +46,9 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
       const Located<std::string>& limit = c.resources.cpu_limit;
       if (!limit.is_absent()) continue;
       Location where = limit.where.known() ? limit.where : c.where;
-      out.add(make_finding(k_info, w, &c, where,
-                           subject(w, c) + " has no CPU limit (" + std::string(spelling(w)) + ")"));
+      out.add(
+          make_finding(k_info, w, &c, where,
+                       subject(w, c) + " has no CPU limit" + no_limit_tail(limit, spelling(w))));
     }
   }
 }

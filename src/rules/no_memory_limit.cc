@@ -50,7 +50,7 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
       Location where = limit.where.known() ? limit.where : c.where;
       out.add(
           make_finding(k_info, w, &c, where,
-                       subject(w, c) + " has no memory limit (" + std::string(spelling(w)) + ")"));
+                       subject(w, c) + " has no memory limit" + no_limit_tail(limit, spelling(w))));
     }
   }
 }

@@ -46,7 +46,7 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
       Location where = limit.where.known() ? limit.where : c.where;
       out.add(
           make_finding(k_info, w, &c, where,
-                       subject(w, c) + " has no PIDs limit (" + std::string(spelling(w)) + ")"));
+                       subject(w, c) + " has no PIDs limit" + no_limit_tail(limit, spelling(w))));
     }
   }
 }

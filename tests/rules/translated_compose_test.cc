@@ -64,6 +64,35 @@ TEST(TranslatedCompose, MissingSettingsPointAtTheService) {
   EXPECT_EQ(found[1].where.line, 9);
 }
 
+TEST(TranslatedCompose, ALimitWrittenAsUnlimitedIsReportedAtItsValueAndNamed) {
+  constexpr std::string_view file = R"(services:
+  web:
+    image: nginx:1.25
+    mem_limit: 0
+    deploy:
+      resources:
+        limits:
+          pids: -1
+)";
+  auto pids = findings("no-pids-limit", file);
+  ASSERT_EQ(pids.size(), 1u);
+  EXPECT_EQ(pids[0].where.line, 8);
+  EXPECT_EQ(pids[0].message,
+            "service \"web\" has no PIDs limit: -1 means unlimited (pids_limit or "
+            "deploy.resources.limits.pids)");
+  auto memory = findings("no-memory-limit", file);
+  ASSERT_EQ(memory.size(), 1u);
+  EXPECT_EQ(memory[0].where.line, 4);
+  EXPECT_EQ(memory[0].message,
+            "service \"web\" has no memory limit: 0 means unlimited (mem_limit or "
+            "deploy.resources.limits.memory)");
+  auto cpu = findings("no-cpu-limit", file);
+  ASSERT_EQ(cpu.size(), 1u);
+  EXPECT_EQ(cpu[0].where.line, 2);
+  EXPECT_EQ(cpu[0].message,
+            "service \"web\" has no CPU limit (cpus or deploy.resources.limits.cpus)");
+}
+
 TEST(TranslatedCompose, SecurityOptSpellings) {
   constexpr std::string_view file = R"(services:
   a:

@@ -201,7 +201,11 @@ networks:
   EXPECT_TRUE(a.host_pid.is(true));
   EXPECT_TRUE(a.host_ipc.is_absent());
   EXPECT_TRUE(a.containers[0].resources.memory_limit.is("512m"));
-  EXPECT_TRUE(a.containers[0].resources.pids_limit.is_absent());
+  // "No limit" written out is absent where it is written, and keeps its text.
+  const Located<std::string>& pids = a.containers[0].resources.pids_limit;
+  EXPECT_TRUE(pids.is_absent());
+  EXPECT_EQ(pids.value, "-1");
+  EXPECT_EQ(pids.where.line, 7);
   EXPECT_FALSE(a.networks_written);
   const Workload& b = service(t, "b");
   EXPECT_TRUE(b.containers[0].resources.cpu_limit.is("0.5"));

@@ -42,11 +42,20 @@ Located<bool> boolean(const Map& svc, std::string_view key, Location absent_at, 
 }
 
 // A limit: literal only when set to something other than 0 (or -1 for pids).
+// "No limit" written out is absent where it is written, and keeps its text.
 Located<std::string> limit(Located<std::string> v) {
   if (v.is_literal() && (v.value.empty() || v.value == "0" || v.value == "-1")) {
-    return Located<std::string>::absent(v.where);
+    return Located<std::string>::written_absent(std::move(v.value), v.where);
   }
   return v;
+}
+
+// The service key's limit, else deploy.resources.limits' one; when neither
+// sets a limit, the one that writes "no limit" out, so the finding points at it.
+Located<std::string> either_limit(Located<std::string> key, Located<std::string> deploy) {
+  if (!key.is_absent()) return key;
+  if (!deploy.is_absent() || key.value.empty()) return deploy;
+  return key;
 }
 
 void read_list(const yaml::Node* seq, std::vector<Located<std::string>>& out) {
@@ -346,15 +355,15 @@ Workload translate_service(const std::string& name, Location key_at,
   // Resources: the service keys or deploy.resources.limits.
   c.resources.memory_limit = limit(str(svc, "mem_limit", key_at, r));
   c.resources.cpu_limit = limit(str(svc, "cpus", key_at, r));
-  if (c.resources.cpu_limit.is_absent())
-    c.resources.cpu_limit = limit(str(svc, "cpu_quota", key_at, r));
+  c.resources.cpu_limit =
+      either_limit(c.resources.cpu_limit, limit(str(svc, "cpu_quota", key_at, r)));
   c.resources.pids_limit = limit(str(svc, "pids_limit", key_at, r));
   auto deploy_limit = [&](std::string_view key) {
     return limit(interpolated(r.scalar(svc.deploy_limit(key, r), key), key_at));
   };
-  if (c.resources.memory_limit.is_absent()) c.resources.memory_limit = deploy_limit("memory");
-  if (c.resources.cpu_limit.is_absent()) c.resources.cpu_limit = deploy_limit("cpus");
-  if (c.resources.pids_limit.is_absent()) c.resources.pids_limit = deploy_limit("pids");
+  c.resources.memory_limit = either_limit(c.resources.memory_limit, deploy_limit("memory"));
+  c.resources.cpu_limit = either_limit(c.resources.cpu_limit, deploy_limit("cpus"));
+  c.resources.pids_limit = either_limit(c.resources.pids_limit, deploy_limit("pids"));
   w.containers.push_back(std::move(c));
 
   w.network_mode = str(svc, "network_mode", key_at, r);

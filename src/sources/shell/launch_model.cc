@@ -183,12 +183,12 @@ void apply_flag(FlagId id, const FlagValue& v, Workload& w) {
       break;
     case FlagId::memory:
       c.resources.memory_limit = (v.literal && zero_amount(v.text))
-                                     ? Located<std::string>::absent(v.where)
+                                     ? Located<std::string>::written_absent(v.text, v.where)
                                      : located(v, v.text);
       break;
     case FlagId::cpus:
       c.resources.cpu_limit = (v.literal && zero_amount(v.text))
-                                  ? Located<std::string>::absent(v.where)
+                                  ? Located<std::string>::written_absent(v.text, v.where)
                                   : located(v, v.text);
       break;
     case FlagId::cpu_quota:
@@ -199,9 +199,13 @@ void apply_flag(FlagId id, const FlagValue& v, Workload& w) {
       break;
     case FlagId::pids_limit: {
       auto n = to_int(v.text);
-      c.resources.pids_limit = (v.literal && (!n || *n <= 0))
-                                   ? Located<std::string>::absent(v.where)
-                                   : located(v, v.text);
+      if (v.literal && !n) {
+        c.resources.pids_limit = Located<std::string>::absent(v.where);
+      } else if (v.literal && *n <= 0) {
+        c.resources.pids_limit = Located<std::string>::written_absent(v.text, v.where);
+      } else {
+        c.resources.pids_limit = located(v, v.text);
+      }
       break;
     }
     case FlagId::env: {
