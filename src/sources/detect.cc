@@ -63,6 +63,23 @@ bool has_top_level_key(std::string_view content, std::string_view key) {
   return false;
 }
 
+// True iff `root` holds only Compose's top-level keys (and `x-` extensions),
+// at least one of them a mapping of networks, volumes, secrets or configs.
+bool compose_without_services(const yaml::Node& root) {
+  static constexpr std::string_view k_keys[] = {"version", "name",    "include", "networks",
+                                                "volumes", "secrets", "configs"};
+  bool declares = false;
+  for (const yaml::Node::Entry& e : root.entries()) {
+    std::string_view key = e.key->text();
+    if (key.starts_with("x-")) continue;
+    if (std::find(std::begin(k_keys), std::end(k_keys), key) == std::end(k_keys)) return false;
+    if (key != "version" && key != "name" && key != "include" && e.value->is_mapping()) {
+      declares = true;
+    }
+  }
+  return declares;
+}
+
 bool looks_like_manifest(std::string_view content) {
   return (has_top_level_key(content, "apiVersion") && has_top_level_key(content, "kind")) ||
          has_top_level_key(content, "services");
@@ -74,9 +91,8 @@ Translation translate_yaml(std::string_view path, std::string_view content, bool
   t.recognised = false;
   // Cheap pre-filter: most YAML/JSON in a repository (CI configs, package
   // manifests, lock files) is not ours, and parsing it would dominate a walk.
-  if (!compose_by_name && content.find("apiVersion") == std::string_view::npos &&
+  if (!compose_by_name && !explicit_path && content.find("apiVersion") == std::string_view::npos &&
       content.find("services") == std::string_view::npos) {
-    if (explicit_path) t.errors.push_back(not_recognised(path, ""));
     return t;
   }
   if (!compose_by_name && looks_like_helm_template(content)) {
@@ -98,6 +114,9 @@ Translation translate_yaml(std::string_view path, std::string_view content, bool
   if (!compose && first && first->is_mapping() && !first->get("apiVersion")) {
     const yaml::Node* services = first->get("services");
     compose = services && services->is_mapping();
+    // Named on the command line, a Compose file that only declares networks,
+    // volumes, secrets or configs (for other files to use) is one too.
+    if (!compose && explicit_path) compose = compose_without_services(*first);
   }
   if (compose) {
     if (!stream.documents.empty()) t = translate_compose(path, stream.documents[0]);

@@ -105,6 +105,29 @@ TEST(ScanRobustness, AnUnrecognisedFileNamedExplicitlyIsAnError) {
   }
 }
 
+TEST(ScanRobustness, AComposeFileWithoutServicesNamedExplicitlyIsComposeButNotInAWalk) {
+  testing::ScratchDir dir;
+  std::string named_file = dir.write("shared/volumes.yaml", R"(version: "3.8"
+volumes:
+  data:
+    driver: local
+networks:
+  backend:
+    internal: true
+x-note: shared by the other files
+)");
+  std::string other_file =
+      dir.write("shared/other.yaml", "version: 1\nvolumes: [a, b]\nowner: ops\n");
+  auto named = vern_scan({"-q", named_file});
+  EXPECT_EQ(named.exit_code, 0) << named.out;
+  EXPECT_EQ(named.out, "no findings in 1 file\n");
+  auto other = vern_scan({"-q", other_file});
+  EXPECT_EQ(other.exit_code, 2) << other.out;
+  auto walked = vern_scan({"-q", dir.path() + "/shared"});
+  EXPECT_EQ(walked.exit_code, 0) << walked.out;
+  EXPECT_EQ(walked.out, "no findings in 0 files\n");
+}
+
 TEST(ScanRobustness, AHelmTemplateNamedExplicitlyIsNotRecognisedAtItsFirstAction) {
   auto r = vern_scan({"-q", "skip/chart/templates/deployment.yaml"});
   EXPECT_EQ(r.exit_code, 2);

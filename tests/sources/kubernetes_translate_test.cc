@@ -63,6 +63,33 @@ TEST(KubernetesTranslator, DeploymentBecomesOneWorkloadWithAllContainers) {
   EXPECT_EQ(w.pod_spec_where.line, 11);
 }
 
+TEST(KubernetesTranslator, AZeroLimitInAnyUnitIsNoLimitWrittenOut) {
+  const char* text = R"(apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: a:1
+      resources:
+        limits: {memory: 0Mi, cpu: "0.0"}
+    - name: b
+      image: b:1
+      resources:
+        limits: {memory: 10Mi, cpu: 100m}
+)";
+  Translation t = translate_kubernetes("pod.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  const auto& c = t.inventory.workloads.at(0).containers;
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_TRUE(c[0].resources.memory_limit.is_absent());
+  EXPECT_EQ(c[0].resources.memory_limit.value, "0Mi");
+  EXPECT_EQ(c[0].resources.memory_limit.where.line, 9);
+  EXPECT_TRUE(c[0].resources.cpu_limit.is_absent());
+  EXPECT_TRUE(c[1].resources.memory_limit.is("10Mi"));
+  EXPECT_TRUE(c[1].resources.cpu_limit.is("100m"));
+}
+
 TEST(KubernetesTranslator, DeploymentConfigAndKnativeServicesAreWorkloads) {
   const char* text = R"(apiVersion: apps.openshift.io/v1
 kind: DeploymentConfig
@@ -88,6 +115,13 @@ spec:
     spec:
       containers: [{image: conf:1}]
 ---
+apiVersion: serving.knative.dev/v1
+kind: Revision
+metadata: {name: rev, namespace: shop}
+spec:
+  containers: [{image: rev:1}]
+  volumes: [{name: data, hostPath: {path: /var/data}}]
+---
 apiVersion: v1
 kind: Service
 metadata: {name: web}
@@ -96,11 +130,17 @@ spec:
 )";
   Translation t = translate_kubernetes("apps.yaml", text);
   ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
-  ASSERT_EQ(t.inventory.workloads.size(), 3u);
+  ASSERT_EQ(t.inventory.workloads.size(), 4u);
   EXPECT_EQ(t.inventory.workloads[0].label(), "DeploymentConfig shop/legacy");
   EXPECT_EQ(t.inventory.workloads[1].label(), "Service default/hello");
   EXPECT_EQ(t.inventory.workloads[1].containers.size(), 1u);
   EXPECT_EQ(t.inventory.workloads[2].label(), "Configuration default/conf");
+  // A Revision's spec is a pod spec, as a Pod's is.
+  const Workload& rev = t.inventory.workloads[3];
+  EXPECT_EQ(rev.label(), "Revision shop/rev");
+  ASSERT_EQ(rev.containers.size(), 1u);
+  ASSERT_EQ(rev.volumes.size(), 1u);
+  EXPECT_TRUE(rev.volumes[0].host_path.is("/var/data"));
 }
 
 TEST(KubernetesTranslator, ArgoRolloutIsAWorkload) {

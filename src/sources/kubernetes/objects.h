@@ -44,11 +44,11 @@ bool is_one_of(std::span<const GroupKind> kinds, std::string_view api_version,
 
 // True iff the object is one of the workload kinds vern checks: the core
 // kinds that hold a pod template, OpenShift's DeploymentConfig, Knative
-// Serving's Service and Configuration, and Argo Rollouts.
+// Serving's Service, Configuration and Revision, and Argo Rollouts.
 bool is_workload(std::string_view api_version, std::string_view kind);
 
 // Finds the pod template of a workload object (Pod, Deployment, CronJob, ...).
-PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind, YamlReader& r);
+PodTemplate find_pod_template(const yaml::Node& object, const ObjectHeader& h, YamlReader& r);
 
 // A Workload of the object `h` with nothing read yet: what every pod of the
 // object shares (file, kind, name, namespace, suppressions), at `where`, its

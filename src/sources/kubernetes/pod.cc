@@ -10,6 +10,14 @@ namespace vern::k8s {
 
 namespace {
 
+// True iff a resource quantity is zero ("0", "0Mi", "0.0", "0m"), or empty:
+// a zero limit is no limit.
+bool zero_quantity(std::string_view q) {
+  std::size_t digits = q.find_first_not_of("+-0123456789.");
+  std::string_view number = q.substr(0, digits);
+  return number.find_first_not_of("+-0.") == std::string_view::npos;
+}
+
 // OpenShift's DeploymentConfig has a Deployment's `spec.template`.
 constexpr std::array<std::string_view, 10> k_workload_kinds = {
     "Pod", "Deployment", "StatefulSet", "DaemonSet",       "ReplicaSet", "ReplicationController",
@@ -21,6 +29,11 @@ constexpr std::array<GroupKind, 3> k_pod_template_groups = {{
     {"serving.knative.dev/", "Service"},
     {"serving.knative.dev/", "Configuration"},
     {"argoproj.io/", "Rollout"},
+}};
+
+// Kinds of other API groups whose `spec` is a pod spec, as a Pod's is.
+constexpr std::array<GroupKind, 1> k_pod_spec_groups = {{
+    {"serving.knative.dev/", "Revision"},
 }};
 
 // True iff `value` holds a Kubernetes dependent variable reference `$(NAME)`
@@ -200,8 +213,9 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
   out.resources.memory_limit = r.string(limits, "memory", limits_at);
   out.resources.cpu_limit = r.string(limits, "cpu", limits_at);
   for (Located<std::string>* l : {&out.resources.memory_limit, &out.resources.cpu_limit}) {
-    if (l->is_literal() && (l->value == "0" || l->value.empty()))
-      *l = Located<std::string>::absent(l->where);
+    if (l->is_literal() && zero_quantity(l->value)) {
+      *l = Located<std::string>::written_absent(std::move(l->value), l->where);
+    }
   }
   out.resources.pids_limit = Located<std::string>::absent(c.where());
   return out;
@@ -229,7 +243,8 @@ bool is_workload(std::string_view api_version, std::string_view kind) {
   for (std::string_view k : k_workload_kinds) {
     if (k == kind) return true;
   }
-  return is_one_of(k_pod_template_groups, api_version, kind);
+  return is_one_of(k_pod_template_groups, api_version, kind) ||
+         is_one_of(k_pod_spec_groups, api_version, kind);
 }
 
 bool is_one_of(std::span<const GroupKind> kinds, std::string_view api_version,
@@ -239,11 +254,12 @@ bool is_one_of(std::span<const GroupKind> kinds, std::string_view api_version,
   });
 }
 
-PodTemplate find_pod_template(const yaml::Node& object, const std::string& kind, YamlReader& r) {
+PodTemplate find_pod_template(const yaml::Node& object, const ObjectHeader& h, YamlReader& r) {
   PodTemplate t;
   const yaml::Node* spec = nullptr;
   const yaml::Node* tmpl = nullptr;
-  if (kind == "Pod") {
+  const std::string& kind = h.kind;
+  if (kind == "Pod" || is_one_of(k_pod_spec_groups, h.api_version, kind)) {
     t.pod_spec = r.mapping(object.get("spec"), "spec");
     t.pod_metadata = r.mapping(object.get("metadata"), "metadata");
     if (t.pod_spec) t.spec_where = object.find("spec")->key->where();

@@ -81,7 +81,7 @@ void translate_object(const yaml::Node& object, YamlReader& r, Inventory& out) {
   out.kube_objects.push_back(std::move(obj));
 
   if (k8s::is_workload(h.api_version, h.kind)) {
-    k8s::PodTemplate t = k8s::find_pod_template(object, h.kind, r);
+    k8s::PodTemplate t = k8s::find_pod_template(object, h, r);
     if (t.pod_spec) out.workloads.push_back(k8s::translate_pod(h, t, r));
   } else if (h.kind == "NetworkPolicy") {
     k8s::translate_network_policy(h, object, r, out);
