@@ -109,8 +109,16 @@ bool is_public(const ComposeProject* project, std::string_view name) {
 
 void check_service(const ProjectIndex& projects, const Workload& w, const Container& c,
                    FindingSink& out) {
-  // host-network reports `network_mode: host`; `none` has no network; a
-  // `service:`/`container:` mode shares a network namespace checked there.
+  // On the host's network the database listens on the host's interfaces
+  // itself, with no network between it and the outside at all.
+  if (w.host_network.is(true)) {
+    out.add(make_finding(k_info, w, &c, w.host_network.where,
+                         subject(w, c) + " runs database image " + c.image.value.text +
+                             " on the host's network, which is not internal"));
+    return;
+  }
+  // `none` has no network; a `service:`/`container:` mode shares a network
+  // namespace checked there.
   if (w.network_mode.is_literal() || w.network_mode.is_dynamic()) {
     if (!w.network_mode.is("bridge") && !w.network_mode.is("default")) return;
     out.add(make_finding(k_info, w, &c, w.network_mode.where,
@@ -138,7 +146,7 @@ void check_service(const ProjectIndex& projects, const Workload& w, const Contai
 void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
   const ProjectIndex projects = index_projects(inv);
   for (const Workload& w : inv.workloads) {
-    if (!applies(k_info, w) || w.host_network.is(true)) continue;
+    if (!applies(k_info, w)) continue;
     for (const Container& c : w.containers) {
       if (!is_database_image(c.image)) continue;
       check_service(projects, w, c, out);

@@ -88,8 +88,10 @@ TEST(DatabaseOnPublicNetwork, ProjectIsMatchedByFile) {
 }
 
 TEST(DatabaseOnPublicNetwork, NetworkModes) {
-  EXPECT_TRUE(run(project(db().network_mode("host"))).empty());  // host-network's finding
-  EXPECT_TRUE(run(project(db().host_network(true))).empty());
+  // On the host's network: listening on the host's interfaces, not internal.
+  EXPECT_EQ(run(project(db().network_mode("host").host_network(true, line(3)))),
+            std::vector<std::string>{"service \"db\" runs database image postgres:16 on the "
+                                     "host's network, which is not internal"});
   EXPECT_TRUE(run(project(db().network_mode("none"))).empty());
   EXPECT_TRUE(run(project(db().network_mode("service:vpn"))).empty());
   EXPECT_EQ(run(project(db().network_mode("bridge"))),
