@@ -23,8 +23,9 @@ struct ImageRef {
   bool pinned() const;
   // True iff a digest is written but is not a valid sha256 pin.
   bool digest_malformed() const { return !digest.empty() && !pinned(); }
-  // Tag `latest`, or no tag and no digest.
-  bool latest() const { return digest.empty() && (tag.empty() || tag == "latest"); }
+  // Tag `latest` or no tag, and no pin: a malformed digest is none (Docker
+  // refuses such a reference; what was meant is not known to be fixed).
+  bool latest() const { return !pinned() && (tag.empty() || tag == "latest"); }
   // The repository's last path component ("bitnami/postgresql" -> "postgresql").
   std::string_view last_component() const;
 };

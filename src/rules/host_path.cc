@@ -9,9 +9,16 @@ namespace vern {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> k_socket_names = {"docker.sock", "containerd.sock",
-                                                            "crio.sock", "podman.sock"};
-constexpr std::array<std::string_view, 2> k_socket_folders = {"/run", "/var/run"};
+// The engines' sockets, and the Kubernetes CRI shims in front of Docker,
+// which hand over the same control.
+constexpr std::array<std::string_view, 6> k_socket_names = {"docker.sock",      "containerd.sock",
+                                                            "crio.sock",        "podman.sock",
+                                                            "cri-dockerd.sock", "dockershim.sock"};
+// The folders that hold one: /var/run/docker.sock, /run/containerd/containerd.sock,
+// /var/run/crio/crio.sock, /run/podman/podman.sock.
+constexpr std::array<std::string_view, 8> k_socket_folders = {
+    "/run",      "/var/run",      "/run/containerd", "/var/run/containerd",
+    "/run/crio", "/var/run/crio", "/run/podman",     "/var/run/podman"};
 constexpr std::array<std::string_view, 4> k_sensitive_exact = {"/", "/home", "/root", "~"};
 constexpr std::array<std::string_view, 8> k_sensitive_trees = {
     "/etc",        "/proc", "/sys", "/dev", "/boot", "/var/lib/docker", "/var/lib/kubelet",

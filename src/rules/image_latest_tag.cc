@@ -25,7 +25,10 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
     for (const ImageUse& use : image_uses(w)) {
       const ImageRef& ref = use.image->value;
       if (!ref.latest()) continue;
-      std::string why = ref.tag.empty() ? " has no tag (implies latest)" : " uses tag latest";
+      std::string why = !ref.tag.empty() ? " uses tag latest"
+                        : ref.digest_malformed()
+                            ? " has no tag and a malformed digest (implies latest)"
+                            : " has no tag (implies latest)";
       std::string who = use.container ? subject(w, *use.container) + ": image \"" : "image \"";
       out.add(
           make_finding(k_info, w, use.container, use.image->where, who + ref.text + "\"" + why));

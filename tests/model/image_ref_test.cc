@@ -29,6 +29,8 @@ TEST(ParseImageRef, DigestPinsOnlyWithSixtyFourHex) {
   ImageRef short_digest = parse_image_ref("nginx@sha256:abc");
   EXPECT_FALSE(short_digest.pinned());
   EXPECT_TRUE(short_digest.digest_malformed());
+  EXPECT_TRUE(short_digest.latest());  // a malformed digest is no pin
+  EXPECT_FALSE(parse_image_ref("nginx:1.25@sha256:abc").latest());
 }
 
 TEST(ParseImageRef, VariableMakesItDynamic) {

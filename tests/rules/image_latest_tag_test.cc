@@ -30,6 +30,13 @@ TEST(ImageLatestTag, Cases) {
           {"digest without tag",
            workload(Surface::kubernetes).with(container().image(std::string("nginx@") + k_digest)),
            {}},
+          {"malformed digest without tag",
+           workload(Surface::kubernetes).with(container("app").image("nginx@sha256:123456")),
+           {"container \"app\": image \"nginx@sha256:123456\" has no tag and a malformed "
+            "digest (implies latest)"}},
+          {"malformed digest beside a version tag",
+           workload(Surface::kubernetes).with(container().image("nginx:1.25@sha256:123456")),
+           {}},
           {"dynamic", workload(Surface::compose).with(container().image_dynamic("${IMAGE}")), {}},
           {"no image", workload(Surface::kubernetes).with(container()), {}},
           {"earlier dockerfile stage's FROM",
