@@ -17,6 +17,7 @@ std::string_view kind_name(const yaml::Node& n) {
 }  // namespace
 
 void YamlReader::error(Location at, std::string message) {
+  if (!m_reported.emplace(at.line, at.column, message).second) return;
   Error e = Error::invalid(std::move(message), at.line, at.column);
   e.file = m_file;
   m_errors.push_back(std::move(e));

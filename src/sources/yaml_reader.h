@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "model/located.h"
@@ -34,7 +36,9 @@ class YamlReader {
   Located<std::string> string(const yaml::Node* parent, std::string_view key, Location absent_at);
   Located<std::int64_t> integer(const yaml::Node* parent, std::string_view key, Location absent_at);
 
-  // Records an error at `at`.
+  // Records an error at `at`, once: a value read again (a pod's
+  // securityContext for each of its containers, a Compose base for each
+  // service that extends it) is reported once, where it is written.
   void error(Location at, std::string message);
 
   std::string_view file() const { return m_file; }
@@ -42,6 +46,7 @@ class YamlReader {
  private:
   std::string m_file;
   std::vector<Error>& m_errors;
+  std::set<std::tuple<int, int, std::string>> m_reported;
   bool m_yaml11;
 };
 

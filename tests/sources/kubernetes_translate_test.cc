@@ -90,6 +90,30 @@ spec:
   EXPECT_TRUE(c[1].resources.cpu_limit.is("100m"));
 }
 
+TEST(KubernetesTranslator, AWrongPodLevelValueIsOneErrorHoweverManyContainersInheritIt) {
+  const char* text = R"(apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext: {runAsUser: username}
+  containers:
+    - {name: a, image: a:1}
+    - {name: b, image: b:1}
+    - name: c
+      image: c:1
+      resources:
+        requests:
+          - memory: 64Mi
+)";
+  Translation t = translate_kubernetes("pod.yaml", text);
+  ASSERT_EQ(t.errors.size(), 2u);
+  EXPECT_EQ(t.errors[0].message, "runAsUser must be an integer, not 'username'");
+  EXPECT_EQ(t.errors[0].line, 5);
+  EXPECT_EQ(t.errors[1].message, "resources.requests must be a mapping, not a list");
+  EXPECT_EQ(t.errors[1].line, 13);
+  EXPECT_EQ(t.inventory.workloads.at(0).containers.size(), 3u);
+}
+
 TEST(KubernetesTranslator, DeploymentConfigAndKnativeServicesAreWorkloads) {
   const char* text = R"(apiVersion: apps.openshift.io/v1
 kind: DeploymentConfig

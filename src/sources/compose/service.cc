@@ -133,7 +133,7 @@ void read_ports(const yaml::Node* seq, Container& c, YamlReader& r) {
 void read_expose(const yaml::Node* seq, Container& c, YamlReader& r) {
   if (!seq) return;
   for (const yaml::Node* item : seq->items()) {
-    Located<std::string> v = interpolated(r.scalar(item, "expose"), item->where());
+    Located<std::string> v = interpolated(r.scalar(item, "an expose item"), item->where());
     if (!v.is_literal()) continue;
     PortMapping pm;
     if (!parse_short_port(v.value, v.where, pm, r)) continue;

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
-#include <tuple>
 #include <vector>
 
 #include "sources/compose/interpolate.h"
@@ -89,14 +87,6 @@ std::vector<const yaml::Node*> extends_chain(const yaml::Node& service, const ya
   return chain;
 }
 
-// Each error once, in the order first made: a base's values are read again
-// for every service that extends it.
-void drop_repeated(std::vector<Error>& errors) {
-  std::set<std::tuple<int, int, std::string>> seen;
-  std::erase_if(errors,
-                [&](const Error& e) { return !seen.emplace(e.line, e.column, e.message).second; });
-}
-
 }  // namespace
 
 Translation translate_compose(std::string_view path, const yaml::Document& doc) {
@@ -141,7 +131,6 @@ Translation translate_compose(std::string_view path, const yaml::Document& doc) 
     }
   }
   t.inventory.compose_projects.push_back(std::move(project));
-  drop_repeated(t.errors);
   return t;
 }
 

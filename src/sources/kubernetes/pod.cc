@@ -126,12 +126,18 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
     out.caps.where = e->key->where();  // also when it is empty: `capabilities:`
   }
   if (const yaml::Node* caps = sc ? r.mapping(sc->get("capabilities"), "capabilities") : nullptr) {
-    for (auto [key, list] : {std::pair{"add", &out.caps.add}, std::pair{"drop", &out.caps.drop}}) {
-      const yaml::Node* seq = r.sequence(caps->get(key), key);
+    struct CapList {
+      const char* key;
+      const char* item;
+      std::vector<Located<std::string>>* out;
+    };
+    for (CapList l : {CapList{"add", "a capabilities.add item", &out.caps.add},
+                      CapList{"drop", "a capabilities.drop item", &out.caps.drop}}) {
+      const yaml::Node* seq = r.sequence(caps->get(l.key), l.key);
       if (!seq) continue;
       for (const yaml::Node* item : seq->items()) {
-        if (const yaml::Node* s = r.scalar(item, key)) {
-          list->push_back(Located<std::string>::literal(std::string(s->text()), s->where()));
+        if (const yaml::Node* s = r.scalar(item, l.item)) {
+          l.out->push_back(Located<std::string>::literal(std::string(s->text()), s->where()));
         }
       }
     }
@@ -208,6 +214,7 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
 
   const yaml::Node* res = r.mapping(c.get("resources"), "resources");
   const yaml::Node* limits = res ? r.mapping(res->get("limits"), "resources.limits") : nullptr;
+  if (res) r.mapping(res->get("requests"), "resources.requests");  // its shape only
   Location limits_at = limits ? res->find("limits")->key->where()
                               : (res ? c.find("resources")->key->where() : c.where());
   out.resources.memory_limit = r.string(limits, "memory", limits_at);
