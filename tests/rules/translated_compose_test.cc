@@ -74,23 +74,26 @@ TEST(TranslatedCompose, ALimitWrittenAsUnlimitedIsReportedAtItsValueAndNamed) {
         limits:
           pids: -1
 )";
-  auto pids = findings("no-pids-limit", file);
-  ASSERT_EQ(pids.size(), 1u);
-  EXPECT_EQ(pids[0].where.line, 8);
-  EXPECT_EQ(pids[0].message,
-            "service \"web\" has no PIDs limit: -1 means unlimited (pids_limit or "
-            "deploy.resources.limits.pids)");
-  auto memory = findings("no-memory-limit", file);
-  ASSERT_EQ(memory.size(), 1u);
-  EXPECT_EQ(memory[0].where.line, 4);
-  EXPECT_EQ(memory[0].message,
-            "service \"web\" has no memory limit: 0 means unlimited (mem_limit or "
-            "deploy.resources.limits.memory)");
-  auto cpu = findings("no-cpu-limit", file);
-  ASSERT_EQ(cpu.size(), 1u);
-  EXPECT_EQ(cpu[0].where.line, 2);
-  EXPECT_EQ(cpu[0].message,
-            "service \"web\" has no CPU limit (cpus or deploy.resources.limits.cpus)");
+  struct Expected {
+    std::string_view slug;
+    int line;
+    std::string_view message;
+  };
+  for (const Expected& e : {
+           Expected{"no-pids-limit", 8,
+                    "service \"web\" has no PIDs limit: -1 means unlimited (pids_limit or "
+                    "deploy.resources.limits.pids)"},
+           Expected{"no-memory-limit", 4,
+                    "service \"web\" has no memory limit: 0 means unlimited (mem_limit or "
+                    "deploy.resources.limits.memory)"},
+           Expected{"no-cpu-limit", 2,
+                    "service \"web\" has no CPU limit (cpus or deploy.resources.limits.cpus)"},
+       }) {
+    auto found = findings(e.slug, file);
+    ASSERT_EQ(found.size(), 1u) << e.slug;
+    EXPECT_EQ(found[0].where.line, e.line) << e.slug;
+    EXPECT_EQ(found[0].message, e.message);
+  }
 }
 
 TEST(TranslatedCompose, SecurityOptSpellings) {
