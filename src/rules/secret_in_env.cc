@@ -51,10 +51,11 @@ bool url_with_password(std::string_view value) {
 }
 
 // True iff `value` is a yes/no switch (`MYSQL_RANDOM_ROOT_PASSWORD=yes`,
-// `MYSQL_ALLOW_EMPTY_PASSWORD=true`): such a variable configures how a secret
+// `MYSQL_ALLOW_EMPTY_PASSWORD=1`): such a variable configures how a secret
 // is made, it does not hold one.
 bool switch_value(std::string_view value) {
-  static constexpr std::string_view k_words[] = {"yes", "no", "true", "false", "on", "off"};
+  static constexpr std::string_view k_words[] = {"yes",   "no", "y",   "n", "true",
+                                                 "false", "on", "off", "1", "0"};
   for (std::string_view w : k_words) {
     if (value.size() == w.size() &&
         std::equal(value.begin(), value.end(), w.begin(), [](char a, char b) {

@@ -44,6 +44,7 @@ TEST(SecretInEnv, Names) {
           {"not secret-like", env("LOG_LEVEL", "debug"), {}},
           {"a yes/no switch", env("MYSQL_RANDOM_ROOT_PASSWORD", "yes"), {}},
           {"a true/false switch in capitals", env("MYSQL_ALLOW_EMPTY_PASSWORD", "TRUE"), {}},
+          {"a 1/0 switch", env("MYSQL_ALLOW_EMPTY_PASSWORD", "1"), {}},
           {"a word that only starts like a switch",
            env("DB_PASSWORD", "yesterday"),
            {"service \"web\": environment variable DB_PASSWORD holds a literal value"}},

@@ -23,6 +23,8 @@ TEST(ComposeInterpolate, DefaultsAreLiteralsAndVariablesAreDynamic) {
   EXPECT_EQ(compose::interpolate("$PW"), std::nullopt);
   EXPECT_EQ(compose::interpolate("${PW:-}"), std::nullopt);
   EXPECT_EQ(compose::interpolate("${PW:?required}"), std::nullopt);
+  EXPECT_EQ(compose::interpolate_keeping_empty("${BIND:-}:80"), ":80");
+  EXPECT_EQ(compose::interpolate_keeping_empty("${BIND}:80"), std::nullopt);
 }
 
 TEST(ComposeTranslator, ShortPortsInAllForms) {
@@ -38,11 +40,13 @@ TEST(ComposeTranslator, ShortPortsInAllForms) {
       - 8080:80
       - "${PORT}:5432"
       - "${BIND:-127.0.0.1}:9200:9200"
+      - "${HTTPS_BIND:-}:${HTTPS_PORT:-443}:${HTTPS_PORT:-443}"
+      - "${BIND}:8445:8445"
 )";
   Translation t = translate_compose("compose.yaml", text);
   ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
   const auto& ports = service(t, "web").containers[0].ports;
-  ASSERT_EQ(ports.size(), 8u);
+  ASSERT_EQ(ports.size(), 10u);
   EXPECT_EQ(ports[0].container_first, 3000);
   EXPECT_TRUE(ports[0].host_ip.is_absent());
   EXPECT_TRUE(ports[1].host_ip.is("127.0.0.1"));
@@ -56,6 +60,10 @@ TEST(ComposeTranslator, ShortPortsInAllForms) {
   EXPECT_EQ(ports[6].container_first, 5432);
   EXPECT_TRUE(ports[6].host_ip.is_absent());
   EXPECT_TRUE(ports[7].host_ip.is("127.0.0.1"));
+  // An empty default address is no address: every interface.
+  EXPECT_TRUE(ports[8].host_ip.is_absent());
+  EXPECT_EQ(ports[8].container_first, 443);
+  EXPECT_TRUE(ports[9].host_ip.is_dynamic());
   EXPECT_EQ(ports[0].where.line, 5);
 }
 

@@ -6,9 +6,8 @@ namespace vern::compose {
 
 namespace {
 bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-}  // namespace
 
-std::optional<std::string> interpolate(std::string_view text) {
+std::optional<std::string> expand(std::string_view text, bool keep_empty) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -42,7 +41,9 @@ std::optional<std::string> interpolate(std::string_view text) {
       } else {
         return std::nullopt;  // ${VAR}, ${VAR:?err}, ${VAR:+alt}
       }
-      if (def.empty() || def.find('$') != std::string_view::npos) return std::nullopt;
+      if ((def.empty() && !keep_empty) || def.find('$') != std::string_view::npos) {
+        return std::nullopt;
+      }
       out += def;
       i = close;
       continue;
@@ -51,6 +52,13 @@ std::optional<std::string> interpolate(std::string_view text) {
     out += c;
   }
   return out;
+}
+}  // namespace
+
+std::optional<std::string> interpolate(std::string_view text) { return expand(text, false); }
+
+std::optional<std::string> interpolate_keeping_empty(std::string_view text) {
+  return expand(text, true);
 }
 
 }  // namespace vern::compose

@@ -15,4 +15,9 @@ namespace vern::compose {
 // and an empty default are dynamic.
 std::optional<std::string> interpolate(std::string_view text);
 
+// As interpolate(), but an empty default counts as the empty string: where
+// nothing written has a meaning of its own (`${BIND:-}:80:80` binds every
+// interface unless BIND is set).
+std::optional<std::string> interpolate_keeping_empty(std::string_view text);
+
 }  // namespace vern::compose

@@ -75,7 +75,7 @@ bool parse_spec(std::string_view spec, std::string_view written, Location at, Po
       if (i) raw += ':';
       raw += parts[i];
     }
-    auto v = interpolate(raw);
+    auto v = interpolate_keeping_empty(raw);
     if (v) {
       ip = *v;
       if (ip.size() >= 2 && ip.front() == '[' && ip.back() == ']') ip = ip.substr(1, ip.size() - 2);
@@ -120,8 +120,9 @@ bool parse_short_port(std::string_view text, Location at, PortMapping& out, Yaml
   out.where = at;
   // Compose interpolates before it reads the port, so a default may hold the
   // address or the whole mapping (`${SQL_PORT:-127.0.0.1:13306}:3306`). When a
-  // variable has no default, each part is read on its own.
-  auto whole = interpolate(text);
+  // variable has no default, each part is read on its own. An empty default
+  // is empty: `${BIND:-}:80:80` binds every interface.
+  auto whole = interpolate_keeping_empty(text);
   if (!whole) out.written = std::string(text);
   return parse_spec(whole ? std::string_view(*whole) : text, text, at, out, r);
 }
