@@ -90,6 +90,30 @@ spec:
   EXPECT_TRUE(c[1].resources.cpu_limit.is("100m"));
 }
 
+TEST(KubernetesTranslator, PodLevelLimitsBoundTheContainersWithoutTheirOwn) {
+  const char* text = R"(apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  resources:
+    limits: {cpu: "1", memory: 200Mi}
+  containers:
+    - name: own
+      image: a:1
+      resources: {limits: {memory: 50Mi}}
+    - name: shared
+      image: b:1
+)";
+  Translation t = translate_kubernetes("pod.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  const auto& c = t.inventory.workloads.at(0).containers;
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_TRUE(c[0].resources.memory_limit.is("50Mi"));
+  EXPECT_TRUE(c[0].resources.cpu_limit.is("1"));
+  EXPECT_TRUE(c[1].resources.memory_limit.is("200Mi"));
+  EXPECT_EQ(c[1].resources.memory_limit.where.line, 6);
+}
+
 TEST(KubernetesTranslator, AWrongPodLevelValueIsOneErrorHoweverManyContainersInheritIt) {
   const char* text = R"(apiVersion: v1
 kind: Pod

@@ -64,6 +64,9 @@ Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& 
 struct PodLevel {
   const yaml::Node* sc = nullptr;
   const yaml::Node* annotations = nullptr;
+  // Pod-level `resources.limits` (Kubernetes 1.32+): they cap every container
+  // together, so a container without its own limit is bounded by them.
+  const yaml::Node* limits = nullptr;
 };
 
 // One container entry (containers[], initContainers[], an Argo template's

@@ -219,9 +219,14 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
                               : (res ? c.find("resources")->key->where() : c.where());
   out.resources.memory_limit = r.string(limits, "memory", limits_at);
   out.resources.cpu_limit = r.string(limits, "cpu", limits_at);
-  for (Located<std::string>* l : {&out.resources.memory_limit, &out.resources.cpu_limit}) {
+  for (auto [l, key] : {std::pair{&out.resources.memory_limit, "memory"},
+                        std::pair{&out.resources.cpu_limit, "cpu"}}) {
     if (l->is_literal() && zero_quantity(l->value)) {
       *l = Located<std::string>::written_absent(std::move(l->value), l->where);
+    }
+    if (l->is_absent() && l->value.empty() && pod.limits && role != ContainerRole::ephemeral) {
+      Located<std::string> shared = r.string(pod.limits, key, l->where);
+      if (shared.is_literal() && !zero_quantity(shared.value)) *l = std::move(shared);
     }
   }
   out.resources.pids_limit = Located<std::string>::absent(c.where());
@@ -313,6 +318,9 @@ Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& 
 
   PodLevel pod;
   pod.sc = r.mapping(spec.get("securityContext"), "securityContext");
+  if (const yaml::Node* res = r.mapping(spec.get("resources"), "resources")) {
+    pod.limits = r.mapping(res->get("limits"), "resources.limits");
+  }
   pod.annotations =
       t.pod_metadata ? r.mapping(t.pod_metadata->get("annotations"), "annotations") : nullptr;
   // Object-level annotations count too (a bare Pod's metadata is both).
