@@ -59,12 +59,17 @@ std::string normalize_host_path(std::string_view path) {
   return absolute ? out : out.substr(1);
 }
 
+bool names_engine_socket(std::string_view path) {
+  for (std::string_view name : k_socket_names) {
+    if (path.ends_with(name)) return true;
+  }
+  return false;
+}
+
 HostPathKind classify_host_path(std::string_view raw) {
   if (raw.find('$') != std::string_view::npos) return HostPathKind::unknown;
   std::string path = normalize_host_path(raw);
-  for (std::string_view name : k_socket_names) {
-    if (path.ends_with(name)) return HostPathKind::socket;
-  }
+  if (names_engine_socket(path)) return HostPathKind::socket;
   for (std::string_view folder : k_socket_folders) {
     if (path == folder) return HostPathKind::socket;
   }

@@ -27,6 +27,9 @@ std::string normalize_host_path(std::string_view path);
 
 HostPathKind classify_host_path(std::string_view path);
 
+// True iff `path` names a container engine socket file (`.../docker.sock`).
+bool names_engine_socket(std::string_view path);
+
 // Reports, as `info`, each PersistentVolume whose hostPath is of `kind`:
 // every pod that claims such a volume mounts that host path.
 void check_persistent_volumes(const RuleInfo& info, HostPathKind kind, const Inventory& inventory,

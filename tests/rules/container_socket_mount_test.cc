@@ -45,6 +45,23 @@ TEST(ContainerSocketMount, Cases) {
           {"a variable is unknown",
            workload(Surface::compose).with(container("web")).mount(volume("bind", "${SOCK}")),
            {}},
+          {"a variable mounted at the socket's path is the socket",
+           [] {
+             auto v = volume("bind");
+             v.host_path = Located<std::string>::dynamic(test::line(30));
+             v.target = "/var/run/docker.sock";
+             return workload(Surface::compose).with(container("web")).mount(v);
+           }(),
+           {"service \"web\" mounts a host path set by a variable at /var/run/docker.sock, the "
+            "container engine socket's path"}},
+          {"a variable mounted elsewhere is unknown",
+           [] {
+             auto v = volume("bind");
+             v.host_path = Located<std::string>::dynamic(test::line(30));
+             v.target = "/var/run";
+             return workload(Surface::compose).with(container("web")).mount(v);
+           }(),
+           {}},
       });
 }
 
