@@ -55,16 +55,23 @@ WalkItem written(const testing::ScratchDir& dir, const std::string& name,
   return item;
 }
 
-TEST(CheckFile, CountsTheFindingsLeftAfterSuppressionsBySeverity) {
+// check_file with default options over `content` written to `name` in a
+// fresh folder; a fatal failure when the folder cannot be made.
+void check_written(const std::string& name, const std::string& content, FileResult& out) {
   testing::ScratchDir dir;
   ASSERT_FALSE(dir.path().empty());
-  WalkItem item = written(dir, "compose.yaml",
-                          "services:\n"
-                          "  web:\n"
-                          "    image: nginx:1.25\n"
-                          "    privileged: true  # vern:ignore privileged\n"
-                          "    network_mode: host\n");
-  FileResult r = check_file(item, ScanOptions{}, false, nullptr);
+  out = check_file(written(dir, name, content), ScanOptions{}, false, nullptr);
+}
+
+TEST(CheckFile, CountsTheFindingsLeftAfterSuppressionsBySeverity) {
+  FileResult r;
+  ASSERT_NO_FATAL_FAILURE(check_written("compose.yaml",
+                                        "services:\n"
+                                        "  web:\n"
+                                        "    image: nginx:1.25\n"
+                                        "    privileged: true  # vern:ignore privileged\n"
+                                        "    network_mode: host\n",
+                                        r));
 
   ASSERT_TRUE(r.recognised);
   EXPECT_EQ(r.suppressed, 1);
@@ -81,16 +88,15 @@ TEST(CheckFile, CountsTheFindingsLeftAfterSuppressionsBySeverity) {
 TEST(CheckFile, AServiceWithNeitherImageNorBuildIsReportedOnlyForWhatItSets) {
   // An override file's entry amends the service of the main file: what it
   // leaves unset is set (or not) there.
-  testing::ScratchDir dir;
-  ASSERT_FALSE(dir.path().empty());
-  WalkItem item = written(dir, "compose.override.yaml",
-                          "services:\n"
-                          "  db:\n"
-                          "    ports: [\"5432:5432\"]\n"
-                          "    privileged: true\n"
-                          "  tools:\n"
-                          "    build: ./tools\n");
-  FileResult r = check_file(item, ScanOptions{}, false, nullptr);
+  FileResult r;
+  ASSERT_NO_FATAL_FAILURE(check_written("compose.override.yaml",
+                                        "services:\n"
+                                        "  db:\n"
+                                        "    ports: [\"5432:5432\"]\n"
+                                        "    privileged: true\n"
+                                        "  tools:\n"
+                                        "    build: ./tools\n",
+                                        r));
   std::vector<std::string> db;
   bool tools_checked = false;
   for (const Finding& f : r.findings) {
@@ -140,13 +146,12 @@ TEST(CheckFile, ComposeSetFindingsComeWithTheFileAfterConfig) {
 }
 
 TEST(CheckFile, ComposeSetFindingsObeyTheFilesSuppressions) {
-  testing::ScratchDir dir;
-  ASSERT_FALSE(dir.path().empty());
-  WalkItem item = written(dir, "compose.yaml",
-                          "services:\n"
-                          "  db:  # vern:ignore database-on-public-network\n"
-                          "    image: postgres:16\n");
-  FileResult r = check_file(item, ScanOptions{}, false, nullptr);
+  FileResult r;
+  ASSERT_NO_FATAL_FAILURE(check_written("compose.yaml",
+                                        "services:\n"
+                                        "  db:  # vern:ignore database-on-public-network\n"
+                                        "    image: postgres:16\n",
+                                        r));
 
   for (const Finding& f : r.findings) EXPECT_NE(f.rule, "database-on-public-network");
   EXPECT_GE(r.suppressed, 1);
