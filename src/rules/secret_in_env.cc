@@ -9,6 +9,7 @@
 #include "rules/object_finding.h"
 #include "rules/secret_names.h"
 #include "rules/subject.h"
+#include "util/strings.h"
 
 namespace vern {
 
@@ -56,15 +57,8 @@ bool url_with_password(std::string_view value) {
 bool switch_value(std::string_view value) {
   static constexpr std::string_view k_words[] = {"yes",   "no", "y",   "n", "true",
                                                  "false", "on", "off", "1", "0"};
-  for (std::string_view w : k_words) {
-    if (value.size() == w.size() &&
-        std::equal(value.begin(), value.end(), w.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == b;
-        })) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(std::begin(k_words), std::end(k_words),
+                     [&](std::string_view w) { return iequals(value, w); });
 }
 
 // Why `var` holds a literal secret (" holds a literal value", " holds a URL

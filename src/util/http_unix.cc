@@ -13,6 +13,8 @@
 #include <cstring>
 #include <optional>
 
+#include "util/strings.h"
+
 namespace vern {
 
 namespace {
@@ -21,13 +23,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t k_read_size = 64 * 1024;
 constexpr std::size_t k_max_chunk_line = 4096;
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

@@ -32,6 +32,13 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   return best;
 }
 
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 std::string_view trim(std::string_view text) {
   size_t b = text.find_first_not_of(" \t\r");
   if (b == std::string_view::npos) return {};

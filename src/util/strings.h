@@ -13,6 +13,9 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word` when it is close enough to be a likely typo.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
+// True iff `a` and `b` are equal, ASCII letters compared case-insensitively.
+bool iequals(std::string_view a, std::string_view b);
+
 // `text` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 
