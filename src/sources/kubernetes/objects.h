@@ -66,7 +66,7 @@ struct PodLevel {
   const yaml::Node* annotations = nullptr;
   // Pod-level `resources.limits` (Kubernetes 1.32+): they cap every container
   // together, so a container without its own limit is bounded by them.
-  const yaml::Node* limits = nullptr;
+  Resources limits;
 };
 
 // One container entry (containers[], initContainers[], an Argo template's

@@ -18,6 +18,20 @@ bool zero_quantity(std::string_view q) {
   return number.find_first_not_of("+-0.") == std::string_view::npos;
 }
 
+// The memory and CPU of a `limits` mapping (nullptr: none), absent at
+// `absent_at` when unset; a zero limit is no limit, written out.
+Resources read_limits(const yaml::Node* limits, Location absent_at, YamlReader& r) {
+  Resources out;
+  out.memory_limit = r.string(limits, "memory", absent_at);
+  out.cpu_limit = r.string(limits, "cpu", absent_at);
+  for (Located<std::string>* l : {&out.memory_limit, &out.cpu_limit}) {
+    if (l->is_literal() && zero_quantity(l->value)) {
+      *l = Located<std::string>::written_absent(std::move(l->value), l->where);
+    }
+  }
+  return out;
+}
+
 // OpenShift's DeploymentConfig has a Deployment's `spec.template`.
 constexpr std::array<std::string_view, 10> k_workload_kinds = {
     "Pod", "Deployment", "StatefulSet", "DaemonSet",       "ReplicaSet", "ReplicationController",
@@ -217,16 +231,12 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
   if (res) r.mapping(res->get("requests"), "resources.requests");  // its shape only
   Location limits_at = limits ? res->find("limits")->key->where()
                               : (res ? c.find("resources")->key->where() : c.where());
-  out.resources.memory_limit = r.string(limits, "memory", limits_at);
-  out.resources.cpu_limit = r.string(limits, "cpu", limits_at);
-  for (auto [l, key] : {std::pair{&out.resources.memory_limit, "memory"},
-                        std::pair{&out.resources.cpu_limit, "cpu"}}) {
-    if (l->is_literal() && zero_quantity(l->value)) {
-      *l = Located<std::string>::written_absent(std::move(l->value), l->where);
-    }
-    if (l->is_absent() && l->value.empty() && pod.limits && role != ContainerRole::ephemeral) {
-      Located<std::string> shared = r.string(pod.limits, key, l->where);
-      if (shared.is_literal() && !zero_quantity(shared.value)) *l = std::move(shared);
+  out.resources = read_limits(limits, limits_at, r);
+  for (auto [own, shared] : {std::pair{&out.resources.memory_limit, &pod.limits.memory_limit},
+                             std::pair{&out.resources.cpu_limit, &pod.limits.cpu_limit}}) {
+    if (own->is_absent() && own->value.empty() && shared->is_literal() &&
+        role != ContainerRole::ephemeral) {
+      *own = *shared;
     }
   }
   out.resources.pids_limit = Located<std::string>::absent(c.where());
@@ -319,7 +329,7 @@ Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& 
   PodLevel pod;
   pod.sc = r.mapping(spec.get("securityContext"), "securityContext");
   if (const yaml::Node* res = r.mapping(spec.get("resources"), "resources")) {
-    pod.limits = r.mapping(res->get("limits"), "resources.limits");
+    pod.limits = read_limits(r.mapping(res->get("limits"), "resources.limits"), t.spec_where, r);
   }
   pod.annotations =
       t.pod_metadata ? r.mapping(t.pod_metadata->get("annotations"), "annotations") : nullptr;
