@@ -28,10 +28,10 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const Workload& w : inventory.workloads) {
     if (!applies(k_info, w)) continue;
     for (const Volume& v : w.volumes) {
+      Location where = v.host_path.where.known() ? v.host_path.where : v.where;
       // A host path set by a variable, mounted where the engine's socket is
       // expected (`${DOCKER_SOCK}:/var/run/docker.sock`), is that socket.
       if (v.host_path.is_dynamic() && names_engine_socket(v.target)) {
-        Location where = v.host_path.where.known() ? v.host_path.where : v.where;
         out.add(make_finding(k_info, w, nullptr, where,
                              mounter(w, v) + " mounts a host path set by a variable at " +
                                  v.target + ", the container engine socket's path"));
@@ -39,7 +39,6 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
       }
       if (!v.host_path.is_literal()) continue;
       if (classify_host_path(v.host_path.value) != HostPathKind::socket) continue;
-      Location where = v.host_path.where.known() ? v.host_path.where : v.where;
       out.add(make_finding(
           k_info, w, nullptr, where,
           mounter(w, v) + " mounts the container engine socket path " + v.host_path.value));

@@ -25,13 +25,10 @@ constexpr RuleInfo k_info{
     .cis = "5.14",
 };
 
-// True iff every container port `p` publishes is a database/admin port, so
-// exposed-database-port's finding covers the whole mapping. A range that also
-// holds other ports ("3300-3310") is reported here for those.
+// True iff every container port of `p` is a database/admin port.
 bool only_database_ports(const PortMapping& p) {
   int last = p.container_last < p.container_first ? p.container_first : p.container_last;
-  return exposes_database_port(p) &&
-         database_ports(p).size() == std::size_t(last - p.container_first + 1);
+  return database_ports(p).size() == std::size_t(last - p.container_first + 1);
 }
 
 void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
@@ -39,12 +36,15 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
     if (!applies(k_info, w)) continue;
     for (const Container& c : w.containers) {
       for (const PortMapping& p : c.ports) {
-        // A database/admin port is exposed-database-port's finding, not a second one here.
-        if (!binds_every_interface(p) || only_database_ports(p)) continue;
-        if (publication_discarded(w, p)) continue;
+        if (!binds_every_interface(p) || publication_discarded(w, p)) continue;
+        // A database/admin port is exposed-database-port's finding, not a
+        // second one here; a range that also holds other ports
+        // ("3300-3310") is reported here for those.
+        bool database = exposes_database_port(p);
+        if (database && only_database_ports(p)) continue;
         std::string message =
             subject(w, c) + " publishes port " + describe_port(p) + " on every host interface";
-        if (exposes_database_port(p)) message += " (its database ports are exposed-database-port)";
+        if (database) message += " (its database ports are exposed-database-port)";
         out.add(make_finding(k_info, w, &c, p.where, std::move(message)));
       }
     }
