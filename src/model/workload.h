@@ -60,6 +60,9 @@ struct Volume {
   Located<std::string> host_path;  // bind source / hostPath.path; literal only for host paths
   std::string target;              // container path, when known
   bool read_only = false;
+  // An image volume's reference (Kubernetes `image.reference`, Compose
+  // `type: image` source): absent for other volumes. Image rules check it.
+  Located<ImageRef> image;
   Location where;
 };
 

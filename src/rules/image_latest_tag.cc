@@ -29,9 +29,8 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
                         : ref.digest_malformed()
                             ? " has no tag and a malformed digest (implies latest)"
                             : " has no tag (implies latest)";
-      std::string who = use.container ? subject(w, *use.container) + ": image \"" : "image \"";
       out.add(
-          make_finding(k_info, w, use.container, use.image->where, who + ref.text + "\"" + why));
+          make_finding(k_info, w, use.container, use.image->where, image_subject(w, use) + why));
     }
   }
 }

@@ -47,9 +47,8 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
                             ? " has a malformed digest (not sha256: and 64 lowercase hex), "
                               "so it is not pinned"
                             : " is not pinned by digest";
-      std::string who = use.container ? subject(w, *use.container) + ": image \"" : "image \"";
       out.add(
-          make_finding(k_info, w, use.container, use.image->where, who + ref.text + "\"" + why));
+          make_finding(k_info, w, use.container, use.image->where, image_subject(w, use) + why));
     }
     if (w.surface == Surface::dockerfile) report_unresolved(w, out);
   }

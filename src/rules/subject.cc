@@ -43,9 +43,22 @@ std::vector<ImageUse> image_uses(const Workload& w) {
     if (c.image.is_literal() && c.image.value.is_image()) out.push_back({&c.image, &c});
   }
   for (const Located<ImageRef>& img : w.other_images) {
-    if (img.is_literal() && img.value.is_image()) out.push_back({&img, nullptr});
+    if (img.is_literal() && img.value.is_image()) out.push_back({&img});
+  }
+  for (const Volume& v : w.volumes) {
+    if (v.image.is_literal() && v.image.value.is_image()) out.push_back({&v.image, nullptr, &v});
   }
   return out;
+}
+
+std::string image_subject(const Workload& w, const ImageUse& use) {
+  std::string image = "image \"" + use.image->value.text + "\"";
+  if (use.container) return subject(w, *use.container) + ": " + image;
+  if (!use.volume) return image;
+  if (kubernetes_semantics(w) && !use.volume->name.empty()) {
+    return "volume \"" + use.volume->name + "\": " + image;
+  }
+  return workload_subject(w) + ": mounted " + image;
 }
 
 std::string mounter(const Workload& w, const Volume& v) {

@@ -32,15 +32,23 @@ std::string mounter(const Workload& w, const Volume& v);
 // without one and uses the Docker spellings.
 bool kubernetes_semantics(const Workload& w);
 
-// An image reference of a workload and the container that uses it (nullptr for
-// the FROM of an earlier Dockerfile stage).
+// An image reference of a workload and what uses it: a container, an image
+// volume, or neither (the FROM of an earlier Dockerfile stage).
 struct ImageUse {
   const Located<ImageRef>* image;
-  const Container* container;
+  const Container* container = nullptr;
+  const Volume* volume = nullptr;
 };
 
 // Every image the workload names that is a pullable image (literal and
-// ImageRef::is_image()): each container's image, then Workload::other_images.
+// ImageRef::is_image()): each container's image, then Workload::other_images,
+// then the references of image volumes.
 std::vector<ImageUse> image_uses(const Workload& w);
+
+// The image of `use`, named for a message with what uses it:
+// `container "app": image "nginx:1.25"`, `volume "tools": image "kit:1"`
+// (Kubernetes), `service "web": mounted image "kit:1"` (Compose), or
+// `image "golang:1.22"` alone.
+std::string image_subject(const Workload& w, const ImageUse& use);
 
 }  // namespace vern

@@ -73,9 +73,8 @@ void check(const Inventory& inventory, const RuleOptions& options, FindingSink& 
     for (const ImageUse& use : image_uses(w)) {
       const ImageRef& ref = use.image->value;
       if (allowed(ref, options)) continue;
-      std::string who = use.container ? subject(w, *use.container) + ": image \"" : "image \"";
       out.add(make_finding(k_info, w, use.container, use.image->where,
-                           who + ref.text + "\" comes from registry " + ref.registry +
+                           image_subject(w, use) + " comes from registry " + ref.registry +
                                ", which is not in the allow list"));
     }
   }

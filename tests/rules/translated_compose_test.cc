@@ -288,5 +288,30 @@ TEST(TranslatedCompose, ImageBesideBuildIsChecked) {
                 "service \"app\": image \"registry.example/app\" is not pinned by digest"}));
 }
 
+TEST(TranslatedCompose, ImageMountSourcesAreImageReferences) {
+  constexpr std::string_view file = R"(services:
+  app:
+    image: example/app:1.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+    volumes:
+      - type: image
+        source: example/models
+        target: /models
+      - type: image
+        source: ${MODELS_IMAGE}
+        target: /more
+      - type: volume
+        source: latest
+        target: /data
+)";
+  std::vector<Finding> latest = findings("image-latest-tag", file);
+  ASSERT_EQ(latest.size(), 1u);
+  EXPECT_EQ(latest[0].message,
+            "service \"app\": mounted image \"example/models\" has no tag (implies latest)");
+  EXPECT_EQ(latest[0].where.line, 6);
+  EXPECT_EQ(messages("image-not-pinned", file),
+            (std::vector<std::string>{
+                "service \"app\": mounted image \"example/models\" is not pinned by digest"}));
+}
+
 }  // namespace
 }  // namespace vern

@@ -324,5 +324,36 @@ spec:
   EXPECT_EQ(messages("image-not-pinned", manifest).size(), 2u);
 }
 
+TEST(TranslatedKubernetes, ImageVolumeReferencesAreCheckedAtTheirLine) {
+  constexpr std::string_view manifest = R"(apiVersion: v1
+kind: Pod
+metadata: {name: tools}
+spec:
+  containers:
+    - name: app
+      image: example/app:1.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+  volumes:
+    - name: kit
+      image:
+        reference: quay.io/tools/kit:latest
+        pullPolicy: IfNotPresent
+    - name: models
+      image:
+        reference: example/models:2.1
+    - name: broken
+      image: {}
+)";
+  std::vector<Finding> latest = findings("image-latest-tag", manifest);
+  ASSERT_EQ(latest.size(), 1u);
+  EXPECT_EQ(latest[0].message,
+            "volume \"kit\": image \"quay.io/tools/kit:latest\" uses tag latest");
+  EXPECT_EQ(latest[0].where.line, 11);
+  EXPECT_EQ(latest[0].where.column, 20);
+  EXPECT_EQ(messages("image-not-pinned", manifest),
+            (std::vector<std::string>{
+                "volume \"kit\": image \"quay.io/tools/kit:latest\" is not pinned by digest",
+                "volume \"models\": image \"example/models:2.1\" is not pinned by digest"}));
+}
+
 }  // namespace
 }  // namespace vern

@@ -186,6 +186,10 @@ void read_volumes(const yaml::Node* seq, Workload& w, YamlReader& r) {
     if (target.is_literal()) v.target = target.value;
     if (v.type == "bind") {
       v.host_path = source;
+    } else if (v.type == "image" && !source.is_absent()) {
+      // As for a service's image, a reference with variables is read as written.
+      std::string_view text = source.is_literal() ? source.value : m->get("source")->text();
+      v.image = Located<ImageRef>::literal(parse_image_ref(text), source.where);
     } else if (source.is_literal()) {
       v.name = source.value;
     }

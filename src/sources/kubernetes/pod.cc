@@ -255,6 +255,10 @@ Volume translate_volume(const yaml::Node& v, YamlReader& r) {
     if (out.type == "hostPath") {
       const yaml::Node* hp = r.mapping(e.value, "hostPath");
       out.host_path = r.string(hp, "path", e.key->where());
+    } else if (out.type == "image") {
+      const yaml::Node* img = r.mapping(e.value, "image");
+      const yaml::Node* ref = img ? r.scalar(img->get("reference"), "image.reference") : nullptr;
+      if (ref) out.image = Located<ImageRef>::literal(parse_image_ref(ref->text()), ref->where());
     }
     break;
   }
