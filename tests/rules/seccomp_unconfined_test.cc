@@ -27,6 +27,14 @@ TEST(SeccompUnconfined, Cases) {
           {"kubernetes Localhost",
            workload(Surface::kubernetes).with(container().seccomp(k_profile_localhost)),
            {}},
+          {"kubernetes type written as the annotation's value",
+           workload(Surface::kubernetes).with(container().seccomp("runtime/default")),
+           {"container \"app\" sets seccomp profile type \"runtime/default\", which is not "
+            "RuntimeDefault, Localhost or Unconfined; restricted requires RuntimeDefault or "
+            "Localhost"}},
+          {"kubernetes known type in another case",
+           workload(Surface::kubernetes).with(container().seccomp("runtimedefault")),
+           {}},
           {"compose unconfined, any case",
            workload(Surface::compose).with(container("web").seccomp("unconfined")),
            {"service \"web\" runs with seccomp profile Unconfined"}},
@@ -49,6 +57,11 @@ TEST(SeccompUnconfined, MissingProfileIsMediumUnconfinedIsHigh) {
   ASSERT_EQ(unconfined.size(), 1u);
   EXPECT_EQ(unconfined[0].severity, Severity::high);
   EXPECT_EQ(unconfined[0].where.line, 19);
+  auto unknown = test::run_rule(k_seccomp_unconfined,
+                                workload(Surface::kubernetes).with(container().seccomp("Default")));
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0].severity, Severity::medium);
+  EXPECT_EQ(unknown[0].where.line, 19);
 }
 
 }  // namespace

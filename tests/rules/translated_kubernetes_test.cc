@@ -174,6 +174,32 @@ spec:
   EXPECT_EQ(missing[0].severity, Severity::medium);
 }
 
+TEST(TranslatedKubernetes, AnUnknownPodSeccompTypeIsReportedAtItsValueForEachContainer) {
+  constexpr std::string_view manifest = R"(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  securityContext:
+    seccompProfile:
+      type: runtime/default
+  containers:
+    - name: app
+      image: nginx:1.25
+    - name: own
+      image: nginx:1.25
+      securityContext:
+        seccompProfile: {type: RuntimeDefault}
+)";
+  std::vector<Finding> found = findings("seccomp-unconfined", manifest);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "container \"app\" sets seccomp profile type \"runtime/default\", which is not "
+            "RuntimeDefault, Localhost or Unconfined; restricted requires RuntimeDefault or "
+            "Localhost");
+  EXPECT_EQ(found[0].where.line, 7);
+  EXPECT_EQ(found[0].severity, Severity::medium);
+}
+
 TEST(TranslatedKubernetes, HostPathSocketIsReportedOnceAsSocket) {
   constexpr std::string_view manifest = R"(apiVersion: v1
 kind: Pod
