@@ -6,6 +6,9 @@
 #include <numeric>
 #include <set>
 #include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "vulndb/cvss.h"
 #include "vulndb/ecosystem.h"
@@ -69,15 +72,22 @@ std::string installed_version(const Package& p) {
 void fold_aliases(std::deque<VulnerabilityMatch>& found, std::vector<std::size_t>& kept,
                   std::size_t from) {
   const std::size_t n = kept.size() - from;
+  if (n < 2) return;
+  // Advisories are distinct within one package's matches: each names one.
+  std::unordered_map<std::string_view, std::size_t> by_advisory;
+  by_advisory.reserve(n);
+  for (std::size_t j = 0; j < n; ++j) by_advisory.emplace(found[kept[from + j]].advisory, j);
   std::vector<bool> drop(n, false);
   for (std::size_t i = 0; i < n; ++i) {
-    const auto& aliases = found[kept[from + i]].aliases;
-    for (std::size_t j = 0; j < n; ++j) {
-      if (i == j || drop[j]) continue;
-      if (std::find(aliases.begin(), aliases.end(), found[kept[from + j]].advisory) ==
-          aliases.end()) {
-        continue;
+    // The earliest match, not yet folded, that one of i's aliases names.
+    std::size_t j = n;
+    for (const std::string& alias : found[kept[from + i]].aliases) {
+      auto it = by_advisory.find(alias);
+      if (it != by_advisory.end() && it->second != i && !drop[it->second]) {
+        j = std::min(j, it->second);
       }
+    }
+    if (j < n) {
       drop[i] = true;
       VulnerabilityMatch& keep = found[kept[from + j]];
       const VulnerabilityMatch& gone = found[kept[from + i]];
@@ -92,7 +102,6 @@ void fold_aliases(std::deque<VulnerabilityMatch>& found, std::vector<std::size_t
           keep.aliases.end()) {
         keep.aliases.push_back(gone.advisory);
       }
-      break;
     }
   }
   std::size_t k = from;
