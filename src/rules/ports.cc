@@ -59,7 +59,12 @@ bool binds_every_interface(const PortMapping& port) {
 }
 
 bool publication_discarded(const Workload& w, const PortMapping& port) {
-  return port.published && !port.k8s_host_port && w.host_network.is(true);
+  if (!port.published || port.k8s_host_port) return false;
+  if (w.host_network.is(true)) return true;
+  // Sharing another container's network namespace: Docker refuses to publish.
+  const Located<std::string>& mode = w.network_mode;
+  return mode.is_literal() &&
+         (mode.value.starts_with("container:") || mode.value.starts_with("service:"));
 }
 
 std::vector<int> database_ports(const PortMapping& port) {

@@ -23,7 +23,9 @@ bool binds_every_interface(const PortMapping& port);
 // True iff Docker discards the publication of `port`: its container is on the
 // host's network (network_mode: host, --network host), where it listens on the
 // host's interfaces itself, with no mapping and none of Docker's iptables
-// rules (host-network is the finding). A Kubernetes hostPort is kept.
+// rules (host-network is the finding), or shares another container's network
+// namespace (`service:db`, `container:vpn`), where Docker refuses to publish.
+// A Kubernetes hostPort is kept.
 bool publication_discarded(const Workload& w, const PortMapping& port);
 
 // The catalog's database/admin ports found on the container side of `port`

@@ -196,6 +196,24 @@ TEST(TranslatedCompose, PortsOfAServiceOnTheHostNetworkAreNotPublished) {
   EXPECT_EQ(messages("host-network", file).size(), 1u);
 }
 
+TEST(TranslatedCompose, PortsOfAServiceInAnotherContainersNetworkAreNotPublished) {
+  constexpr std::string_view file = R"(services:
+  vpn:
+    image: vpn:1
+    ports: ["127.0.0.1:8080:8080"]
+  app:
+    image: app:1
+    network_mode: "service:vpn"
+    ports: ["8080:8080", "5432:5432"]
+  tool:
+    image: tool:1
+    network_mode: container:other
+    ports: ["9000:9000"]
+)";
+  EXPECT_TRUE(messages("port-all-interfaces", file).empty());
+  EXPECT_TRUE(messages("exposed-database-port", file).empty());
+}
+
 TEST(TranslatedCompose, PortsWithAnUnknownPartAreNamedAsWritten) {
   constexpr std::string_view file = R"(services:
   calls:

@@ -27,6 +27,24 @@ TEST(ComposeInterpolate, DefaultsAreLiteralsAndVariablesAreDynamic) {
   EXPECT_EQ(compose::interpolate_keeping_empty("${BIND}:80"), std::nullopt);
 }
 
+TEST(ComposeInterpolate, NestedDefaultsAreTheInnermostLiteral) {
+  EXPECT_EQ(compose::interpolate("${A:-${B:-inner}}"), "inner");
+  EXPECT_EQ(compose::interpolate("x${A:-${B-y}z}w"), "xyzw");
+  EXPECT_EQ(compose::interpolate("${A:-${B}}"), std::nullopt);
+  EXPECT_EQ(compose::interpolate("${A:-${B:-}}"), std::nullopt);
+  EXPECT_EQ(compose::interpolate("${A:-${B:-x}"), std::nullopt);  // not closed
+  EXPECT_EQ(compose::interpolate_keeping_empty("${A:-${B:-}}:80"), ":80");
+}
+
+TEST(ComposeInterpolate, SplitColonsKeepsDefaultsAndAddressesWhole) {
+  EXPECT_EQ(compose::split_colons("${SOCK:-/var/run/docker.sock}:/var/run/docker.sock:ro"),
+            (std::vector<std::string_view>{"${SOCK:-/var/run/docker.sock}",
+                                           "/var/run/docker.sock", "ro"}));
+  EXPECT_EQ(compose::split_colons("[::1]:5432:5432"),
+            (std::vector<std::string_view>{"[::1]", "5432", "5432"}));
+  EXPECT_EQ(compose::split_colons("/data"), (std::vector<std::string_view>{"/data"}));
+}
+
 TEST(ComposeTranslator, ShortPortsInAllForms) {
   const char* text = R"(services:
   web:
@@ -160,10 +178,12 @@ TEST(ComposeTranslator, VolumesBindVersusNamedAndLongSyntax) {
         source: /etc
         target: /host-etc
       - /anonymous
+      - ${DOCKER_SOCK:-/var/run/docker.sock}:/var/run/docker.sock:z,ro
+      - "${ETC:-/etc}:/host-etc"
 )";
   Translation t = translate_compose("compose.yaml", text);
   const auto& v = service(t, "a").volumes;
-  ASSERT_EQ(v.size(), 7u);
+  ASSERT_EQ(v.size(), 9u);
   EXPECT_EQ(v[0].type, "bind");
   EXPECT_TRUE(v[0].host_path.is("/var/run/docker.sock"));
   EXPECT_TRUE(v[0].read_only);
@@ -174,6 +194,13 @@ TEST(ComposeTranslator, VolumesBindVersusNamedAndLongSyntax) {
   EXPECT_TRUE(v[4].host_path.is_dynamic());
   EXPECT_TRUE(v[5].host_path.is("/etc"));
   EXPECT_EQ(v[6].type, "volume");
+  EXPECT_EQ(v[7].type, "bind");
+  EXPECT_TRUE(v[7].host_path.is("/var/run/docker.sock"));
+  EXPECT_EQ(v[7].target, "/var/run/docker.sock");
+  EXPECT_TRUE(v[7].read_only);
+  EXPECT_TRUE(v[8].host_path.is("/etc"));
+  EXPECT_EQ(v[8].target, "/host-etc");
+  EXPECT_FALSE(v[8].read_only);
 }
 
 TEST(ComposeTranslator, ModesLimitsAndNetworks) {

@@ -434,6 +434,31 @@ spec:
   EXPECT_TRUE(w.containers[1].seccomp.is(k_profile_unconfined));
 }
 
+TEST(KubernetesTranslator, ProfileAnnotationsOfAControllerAreReadFromItsPodTemplateOnly) {
+  const char* text = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+  annotations:
+    seccomp.security.alpha.kubernetes.io/pod: unconfined
+    container.apparmor.security.beta.kubernetes.io/a: unconfined
+spec:
+  template:
+    metadata:
+      annotations:
+        container.seccomp.security.alpha.kubernetes.io/b: runtime/default
+    spec:
+      containers: [{name: a, image: x}, {name: b, image: x}]
+)";
+  Translation t = translate_kubernetes("d.yaml", text);
+  ASSERT_EQ(t.inventory.workloads.size(), 1u);
+  const Workload& w = t.inventory.workloads[0];
+  EXPECT_TRUE(w.containers[0].seccomp.is_absent());
+  EXPECT_TRUE(w.containers[0].apparmor.is_absent());
+  EXPECT_TRUE(w.containers[1].seccomp.is(k_profile_runtime_default));
+  EXPECT_EQ(w.containers[1].seccomp.where.line, 12);
+}
+
 TEST(KubernetesTranslator, NotKubernetesIsNotRecognised) {
   Translation t = translate_kubernetes("ci.yaml", "stages: [build]\nbuild:\n  script: make\n");
   EXPECT_FALSE(t.recognised);

@@ -7,6 +7,21 @@ namespace vern::compose {
 namespace {
 bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
+// The position of the '}' that closes the `${` whose body starts at `from`,
+// counting nested `${...}`; npos when it is not closed.
+size_t closing_brace(std::string_view text, size_t from) {
+  int depth = 1;
+  for (size_t i = from; i < text.size(); ++i) {
+    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
+      ++depth;
+      ++i;
+    } else if (text[i] == '}' && --depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::optional<std::string> expand(std::string_view text, bool keep_empty) {
   std::string out;
   out.reserve(text.size());
@@ -27,7 +42,7 @@ std::optional<std::string> expand(std::string_view text, bool keep_empty) {
       continue;
     }
     if (n == '{') {
-      size_t close = text.find('}', i + 2);
+      size_t close = closing_brace(text, i + 2);
       if (close == std::string_view::npos) return std::nullopt;
       std::string_view body = text.substr(i + 2, close - i - 2);
       size_t op = 0;
@@ -41,10 +56,10 @@ std::optional<std::string> expand(std::string_view text, bool keep_empty) {
       } else {
         return std::nullopt;  // ${VAR}, ${VAR:?err}, ${VAR:+alt}
       }
-      if ((def.empty() && !keep_empty) || def.find('$') != std::string_view::npos) {
-        return std::nullopt;
-      }
-      out += def;
+      // A default may itself hold variables with defaults (`${A:-${B:-x}}`).
+      std::optional<std::string> value = expand(def, keep_empty);
+      if (!value || (value->empty() && !keep_empty)) return std::nullopt;
+      out += *value;
       i = close;
       continue;
     }
@@ -54,6 +69,30 @@ std::optional<std::string> expand(std::string_view text, bool keep_empty) {
   return out;
 }
 }  // namespace
+
+std::vector<std::string_view> split_colons(std::string_view s) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  int brace = 0;
+  int bracket = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '{' && i > 0 && s[i - 1] == '$')
+      ++brace;
+    else if (c == '}' && brace > 0)
+      --brace;
+    else if (c == '[')
+      ++bracket;
+    else if (c == ']' && bracket > 0)
+      --bracket;
+    else if (c == ':' && brace == 0 && bracket == 0) {
+      parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
 
 std::optional<std::string> interpolate(std::string_view text) { return expand(text, false); }
 

@@ -8,35 +8,6 @@
 
 namespace vern::compose {
 
-namespace {
-
-// Splits on ':' outside `${...}` and outside `[...]`.
-std::vector<std::string_view> split_colons(std::string_view s) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  int brace = 0;
-  int bracket = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '{' && i > 0 && s[i - 1] == '$')
-      ++brace;
-    else if (c == '}' && brace > 0)
-      --brace;
-    else if (c == '[')
-      ++bracket;
-    else if (c == ']' && bracket > 0)
-      --bracket;
-    else if (c == ':' && brace == 0 && bracket == 0) {
-      parts.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  parts.push_back(s.substr(start));
-  return parts;
-}
-
-}  // namespace
-
 bool parse_port_range(std::string_view s, int& first, int& last) {
   size_t dash = s.find('-');
   std::string_view a = s.substr(0, dash);

@@ -151,19 +151,19 @@ void read_volumes(const yaml::Node* seq, Workload& w, YamlReader& r) {
     Volume v;
     v.where = item->where();
     if (item->is_scalar()) {
-      const std::string text(item->text());
-      size_t colon = text.find(':');
-      if (colon == std::string::npos) {
+      // `${SOCK:-/var/run/docker.sock}:/var/run/docker.sock:ro`: the ':' of a
+      // default is not a separator.
+      const std::vector<std::string_view> parts = split_colons(item->text());
+      if (parts.size() == 1) {
         v.type = "volume";
-        v.target = text;
+        v.target = parts[0];
         w.volumes.push_back(std::move(v));
         continue;
       }
-      std::string src = text.substr(0, colon);
-      std::string rest = text.substr(colon + 1);
-      size_t colon2 = rest.find(':');
-      v.target = rest.substr(0, colon2);
-      if (colon2 != std::string::npos) v.read_only = rest.find("ro", colon2) != std::string::npos;
+      const std::string src(parts[0]);
+      v.target = parts[1];
+      for (size_t i = 2; i < parts.size(); ++i)
+        v.read_only = v.read_only || has_option(parts[i], "ro");
       bool variable = src.find('$') != std::string::npos;
       if (!src.empty() && (src[0] == '/' || src[0] == '.' || src[0] == '~' || variable)) {
         v.type = "bind";
@@ -380,6 +380,15 @@ Workload translate_service(const std::string& name, Location key_at,
     read_volumes(r.sequence(level->get("volumes"), "volumes"), w, r);
   }
   return w;
+}
+
+bool has_option(std::string_view options, std::string_view name) {
+  while (!options.empty()) {
+    size_t comma = options.find(',');
+    if (options.substr(0, comma) == name) return true;
+    options = comma == std::string_view::npos ? std::string_view() : options.substr(comma + 1);
+  }
+  return false;
 }
 
 }  // namespace vern::compose

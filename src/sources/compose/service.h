@@ -29,4 +29,8 @@ bool parse_port_range(std::string_view text, int& first, int& last);
 // (a host range for a single container port is allowed: Docker picks from it).
 bool ranges_match(const PortMapping& port);
 
+// True iff the comma-separated `options` (a volume's `ro,z`, a driver's
+// `o: bind,uid=1000`) hold `name`.
+bool has_option(std::string_view options, std::string_view name);
+
 }  // namespace vern::compose

@@ -36,15 +36,9 @@ std::map<std::string, Located<std::string>, std::less<>> local_binds(const yaml:
     const yaml::Node* o = r.scalar(opts->get("o"), "o");
     const yaml::Node* device = r.scalar(opts->get("device"), "device");
     if (!o || !device || device->is_null()) continue;
-    bool bind = false;
-    std::string_view options = o->text();
-    while (!options.empty()) {
-      size_t comma = options.find(',');
-      std::string_view opt = options.substr(0, comma);
-      bind = bind || opt == "bind" || opt == "rbind";
-      options = comma == std::string_view::npos ? std::string_view() : options.substr(comma + 1);
+    if (!compose::has_option(o->text(), "bind") && !compose::has_option(o->text(), "rbind")) {
+      continue;
     }
-    if (!bind) continue;
     auto path = compose::interpolate(device->text());
     out.emplace(std::string(e.key->text()),
                 path ? Located<std::string>::literal(*path, device->where())

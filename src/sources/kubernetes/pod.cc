@@ -335,13 +335,11 @@ Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& 
   if (const yaml::Node* res = r.mapping(spec.get("resources"), "resources")) {
     pod.limits = read_limits(r.mapping(res->get("limits"), "resources.limits"), t.spec_where, r);
   }
+  // The kubelet reads the pod's own annotations: a bare Pod's metadata, the
+  // template's for a controller. A Deployment's own annotations never reach
+  // its pods.
   pod.annotations =
       t.pod_metadata ? r.mapping(t.pod_metadata->get("annotations"), "annotations") : nullptr;
-  // Object-level annotations count too (a bare Pod's metadata is both).
-  if (!pod.annotations && h.metadata && h.metadata != t.pod_metadata) {
-    pod.annotations = h.metadata->get("annotations");
-    if (pod.annotations && !pod.annotations->is_mapping()) pod.annotations = nullptr;
-  }
   if (t.pod_metadata && t.pod_metadata != h.metadata) {
     const yaml::Node* a = t.pod_metadata->get("annotations");
     if (a && a->is_mapping()) {
