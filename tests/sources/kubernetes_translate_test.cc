@@ -396,6 +396,27 @@ metadata:
   EXPECT_EQ(t.inventory.kube_objects.size(), 3u);
 }
 
+TEST(KubernetesTranslator, ANetworkPolicyWithoutAPodSelectorSelectsEveryPod) {
+  const char* text = R"(apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+spec:
+  policyTypes: [Ingress, Egress]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  policyTypes: [Ingress, Egress]
+)";
+  Translation t = translate_kubernetes("np.yaml", text);
+  ASSERT_TRUE(t.errors.empty());
+  ASSERT_EQ(t.inventory.network_policies.size(), 2u);
+  EXPECT_TRUE(t.inventory.network_policies[0].default_deny());
+  EXPECT_FALSE(t.inventory.network_policies[1].default_deny());
+}
+
 TEST(KubernetesTranslator, WrongShapeIsAnErrorWithPositionAndTheRestIsKept) {
   const char* text = R"(apiVersion: v1
 kind: Pod

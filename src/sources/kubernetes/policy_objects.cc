@@ -44,7 +44,8 @@ void translate_network_policy(const ObjectHeader& h, const yaml::Node& object, Y
   const yaml::Node* spec = r.mapping(object.get("spec"), "spec");
   if (spec) {
     const yaml::Node* sel = r.mapping(spec->get("podSelector"), "spec.podSelector");
-    // `podSelector: {}` (or null) selects every pod; labels or expressions narrow it.
+    // `podSelector: {}`, null or left out (the API reads it as the empty
+    // selector) selects every pod; labels or expressions narrow it.
     bool narrowed = false;
     if (sel) {
       for (const yaml::Node::Entry& e : sel->entries()) {
@@ -54,7 +55,7 @@ void translate_network_policy(const ObjectHeader& h, const yaml::Node& object, Y
         if (!empty) narrowed = true;
       }
     }
-    np.selects_all_pods = spec->get("podSelector") != nullptr && !narrowed;
+    np.selects_all_pods = !narrowed;
     const yaml::Node* types = r.sequence(spec->get("policyTypes"), "spec.policyTypes");
     if (types) {
       for (const yaml::Node* t : types->items()) {
