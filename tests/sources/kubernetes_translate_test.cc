@@ -417,6 +417,27 @@ spec:
   EXPECT_FALSE(t.inventory.network_policies[1].default_deny());
 }
 
+TEST(KubernetesTranslator, ClusterScopedKindsHaveNoNamespace) {
+  const char* text = R"(apiVersion: storage.k8s.io/v1beta1
+kind: CSIDriver
+metadata: {name: ebs.csi.aws.com}
+---
+apiVersion: apiregistration.k8s.io/v1beta1
+kind: APIService
+metadata: {name: v1beta1.metrics.k8s.io, namespace: kube-system}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: settings}
+)";
+  Translation t = translate_kubernetes("objects.yaml", text);
+  ASSERT_TRUE(t.errors.empty());
+  ASSERT_EQ(t.inventory.kube_objects.size(), 3u);
+  EXPECT_EQ(t.inventory.kube_objects[0].ns, "");
+  EXPECT_EQ(t.inventory.kube_objects[1].ns, "");
+  EXPECT_EQ(t.inventory.kube_objects[2].ns, "default");
+}
+
 TEST(KubernetesTranslator, WrongShapeIsAnErrorWithPositionAndTheRestIsKept) {
   const char* text = R"(apiVersion: v1
 kind: Pod

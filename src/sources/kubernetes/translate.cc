@@ -1,5 +1,9 @@
 #include "sources/kubernetes/translate.h"
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
 #include "sources/kubernetes/objects.h"
 
 namespace vern {
@@ -26,12 +30,42 @@ std::vector<InlineSuppression> read_ignore_annotation(const yaml::Node* annotati
   return out;
 }
 
-bool is_cluster_scoped(const std::string& kind) {
-  return kind == "Namespace" || kind == "PodSecurityPolicy" || kind == "ClusterRole" ||
-         kind == "ClusterRoleBinding" || kind == "Node" || kind == "PersistentVolume" ||
-         kind == "CustomResourceDefinition" || kind == "StorageClass" ||
-         kind == "ValidatingWebhookConfiguration" || kind == "MutatingWebhookConfiguration" ||
-         kind == "PriorityClass" || kind == "IngressClass" || kind == "RuntimeClass";
+// Built-in kinds that live outside namespaces (a custom resource's scope is in
+// its definition, which the scan may not hold: such objects keep a namespace).
+constexpr std::string_view k_cluster_scoped_kinds[] = {
+    "APIService",
+    "CSIDriver",
+    "CSINode",
+    "CertificateSigningRequest",
+    "ClusterRole",
+    "ClusterRoleBinding",
+    "ComponentStatus",
+    "CustomResourceDefinition",
+    "FlowSchema",
+    "IngressClass",
+    "MutatingAdmissionPolicy",
+    "MutatingAdmissionPolicyBinding",
+    "MutatingWebhookConfiguration",
+    "Namespace",
+    "Node",
+    "PersistentVolume",
+    "PodSecurityPolicy",
+    "PriorityClass",
+    "PriorityLevelConfiguration",
+    "RuntimeClass",
+    "SelfSubjectAccessReview",
+    "SelfSubjectRulesReview",
+    "StorageClass",
+    "StorageVersionMigration",
+    "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding",
+    "ValidatingWebhookConfiguration",
+    "VolumeAttachment",
+};
+
+bool is_cluster_scoped(std::string_view kind) {
+  return std::find(std::begin(k_cluster_scoped_kinds), std::end(k_cluster_scoped_kinds), kind) !=
+         std::end(k_cluster_scoped_kinds);
 }
 
 void translate_object(const yaml::Node& object, YamlReader& r, Inventory& out);
