@@ -39,9 +39,14 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
       }
       if (!v.host_path.is_literal()) continue;
       if (classify_host_path(v.host_path.value) != HostPathKind::socket) continue;
-      out.add(make_finding(
-          k_info, w, nullptr, where,
-          mounter(w, v) + " mounts the container engine socket path " + v.host_path.value));
+      const std::string what = names_engine_socket(normalize_host_path(v.host_path.value))
+                                   ? "the container engine socket " + v.host_path.value
+                                   : v.host_path.value +
+                                         ", a folder that holds container engine "
+                                         "sockets";
+      // Read-only mounts are named: the flag is often taken for a safeguard.
+      const char* ro = v.read_only ? " (read-only, which leaves the API writable)" : "";
+      out.add(make_finding(k_info, w, nullptr, where, mounter(w, v) + " mounts " + what + ro));
     }
   }
   check_persistent_volumes(k_info, HostPathKind::socket, inventory, out);

@@ -19,23 +19,23 @@ TEST(ContainerSocketMount, Cases) {
            workload(Surface::compose)
                .with(container("web"))
                .mount(volume("bind", "/var/run/docker.sock")),
-           {"service \"web\" mounts the container engine socket path /var/run/docker.sock"}},
+           {"service \"web\" mounts the container engine socket /var/run/docker.sock"}},
           {"kubernetes hostPath containerd.sock",
            workload(Surface::kubernetes)
                .with(container())
                .mount(volume("hostPath", "/run/containerd/containerd.sock")),
-           {"volume \"vol\" mounts the container engine socket path "
-            "/run/containerd/containerd.sock"}},
+           {"volume \"vol\" mounts the container engine socket /run/containerd/containerd.sock"}},
           {"the /var/run folder with a trailing slash",
            workload(Surface::run).with(container()).mount(volume("bind", "/var/run/")),
-           {"docker run mounts the container engine socket path /var/run/"}},
+           {"docker run mounts /var/run/, a folder that holds container engine sockets"}},
           {"read-only does not help",
            [] {
              auto v = volume("bind", "/var/run/docker.sock");
              v.read_only = true;
              return workload(Surface::compose).with(container("web")).mount(v);
            }(),
-           {"service \"web\" mounts the container engine socket path /var/run/docker.sock"}},
+           {"service \"web\" mounts the container engine socket /var/run/docker.sock (read-only, "
+            "which leaves the API writable)"}},
           {"a named volume",
            workload(Surface::compose).with(container("web")).mount(volume("volume")),
            {}},

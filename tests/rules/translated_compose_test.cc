@@ -138,7 +138,8 @@ constexpr std::string_view k_mounts = R"(services:
 TEST(TranslatedCompose, MountsAreReportedByExactlyOneRule) {
   EXPECT_EQ(messages("container-socket-mount", k_mounts),
             (std::vector<std::string>{
-                "service \"agent\" mounts the container engine socket path /var/run/docker.sock"}));
+                "service \"agent\" mounts the container engine socket /var/run/docker.sock "
+                "(read-only, which leaves the API writable)"}));
   EXPECT_EQ(messages("sensitive-host-mount", k_mounts),
             (std::vector<std::string>{
                 "service \"agent\" mounts host path ~",
@@ -180,7 +181,7 @@ volumes:
   EXPECT_EQ(sensitive[0].where.line, 5);  // where the service mounts it
   EXPECT_EQ(messages("container-socket-mount", file),
             (std::vector<std::string>{"service \"agent\" through volume \"sock\" mounts the "
-                                      "container engine socket path /var/run/docker.sock"}));
+                                      "container engine socket /var/run/docker.sock"}));
 }
 
 TEST(TranslatedCompose, PortsOfAServiceOnTheHostNetworkAreNotPublished) {

@@ -219,11 +219,12 @@ spec:
     - name: shared
       nfs: {server: nas, path: /export}
 )";
-  EXPECT_EQ(messages("container-socket-mount", manifest),
-            (std::vector<std::string>{
-                "volume \"docker\" mounts the container engine socket path /var/run/docker.sock",
-                "volume \"runfolder\" mounts the container engine socket path /var/run/",
-            }));
+  EXPECT_EQ(
+      messages("container-socket-mount", manifest),
+      (std::vector<std::string>{
+          "volume \"docker\" mounts the container engine socket /var/run/docker.sock",
+          "volume \"runfolder\" mounts /var/run/, a folder that holds container engine sockets",
+      }));
   EXPECT_EQ(messages("sensitive-host-mount", manifest),
             (std::vector<std::string>{"volume \"config\" mounts host path /etc/kubernetes"}));
   EXPECT_EQ(messages("disallowed-volume-type", manifest),
