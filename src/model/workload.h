@@ -160,6 +160,10 @@ struct Workload {
 
   // Kubernetes pod-level facts.
   Location pod_spec_where;  // the pod spec (`spec:` / `template.spec:`)
+  // `spec.os.name: windows`: the API refuses the Linux-only securityContext
+  // fields (capabilities, seccompProfile, allowPrivilegeEscalation,
+  // readOnlyRootFilesystem, ...), so rules do not ask for them.
+  bool windows = false;
   Located<bool> automount_sa_token;
   std::string service_account;  // "default" when unset
   std::vector<InlineSuppression> suppressions;

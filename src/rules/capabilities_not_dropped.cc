@@ -26,7 +26,7 @@ constexpr RuleInfo k_info{
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const Workload& w : inventory.workloads) {
-    if (!applies(k_info, w)) continue;
+    if (!applies(k_info, w) || !linux_settings_apply(w)) continue;
     for (const Container& c : w.containers) {
       bool drops_all = false;
       bool unknown = false;

@@ -14,6 +14,11 @@ inline bool applies(const RuleInfo& info, const Workload& w) {
   return info.surfaces.has(w.surface);
 }
 
+// True iff the workload can set the Linux-only security settings: false for a
+// Kubernetes pod that declares Windows (`spec.os.name: windows`), as Pod
+// Security's restricted profile exempts such pods from them.
+inline bool linux_settings_apply(const Workload& w) { return !w.windows; }
+
 // A finding of `info` on workload `w` (and container `c` when given) at `where`,
 // with the rule's default severity and remedy.
 Finding make_finding(const RuleInfo& info, const Workload& w, const Container* c, Location where,

@@ -53,7 +53,7 @@ void check_docker(const Workload& w, const Container& c, FindingSink& out) {
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const Workload& w : inventory.workloads) {
-    if (!applies(k_info, w)) continue;
+    if (!applies(k_info, w) || !linux_settings_apply(w)) continue;
     for (const Container& c : w.containers) {
       if (kubernetes_semantics(w)) {
         check_kubernetes(w, c, out);

@@ -59,7 +59,7 @@ void report_unset(const Workload& w, const Container& c, FindingSink& out) {
 
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const Workload& w : inventory.workloads) {
-    if (!applies(k_info, w)) continue;
+    if (!applies(k_info, w) || !linux_settings_apply(w)) continue;
     for (const Container& c : w.containers) {
       const Located<std::string>& seccomp = c.seccomp;
       if (seccomp.is_literal() && strcasecmp(seccomp.value.c_str(), k_profile_unconfined) == 0) {

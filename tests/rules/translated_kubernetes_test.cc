@@ -200,6 +200,29 @@ spec:
   EXPECT_EQ(found[0].severity, Severity::medium);
 }
 
+TEST(TranslatedKubernetes, AWindowsPodIsNotAskedForLinuxOnlySettings) {
+  constexpr std::string_view manifest = R"(apiVersion: v1
+kind: Pod
+metadata: {name: iis}
+spec:
+  os: {name: windows}
+  containers:
+    - name: web
+      image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
+)";
+  for (std::string_view slug : {"capabilities-not-dropped", "privilege-escalation",
+                                "seccomp-unconfined", "writable-root-filesystem"}) {
+    EXPECT_TRUE(findings(slug, manifest).empty()) << slug;
+  }
+  EXPECT_EQ(findings("root-user", manifest).size(), 1u);
+  std::string linux_pod(manifest);
+  linux_pod.replace(linux_pod.find("windows}"), 7, "linux");
+  for (std::string_view slug : {"capabilities-not-dropped", "privilege-escalation",
+                                "seccomp-unconfined", "writable-root-filesystem"}) {
+    EXPECT_EQ(findings(slug, linux_pod).size(), 1u) << slug;
+  }
+}
+
 TEST(TranslatedKubernetes, HostPathSocketIsReportedOnceAsSocket) {
   constexpr std::string_view manifest = R"(apiVersion: v1
 kind: Pod

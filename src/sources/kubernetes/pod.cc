@@ -348,6 +348,10 @@ Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& 
     }
   }
 
+  if (const yaml::Node* os = r.mapping(spec.get("os"), "os")) {
+    const yaml::Node* name = r.scalar(os->get("name"), "os.name");
+    w.windows = name && name->text() == "windows";
+  }
   w.host_network = r.boolean(&spec, "hostNetwork", t.spec_where);
   w.host_pid = r.boolean(&spec, "hostPID", t.spec_where);
   w.host_ipc = r.boolean(&spec, "hostIPC", t.spec_where);
