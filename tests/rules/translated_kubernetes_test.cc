@@ -353,6 +353,30 @@ spec:
   }
 }
 
+TEST(TranslatedKubernetes, APlaceholderLeftForTemplatingIsNoLiteralSecret) {
+  constexpr std::string_view manifest = R"y(apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.25
+      env:
+        - name: CLIENT_SECRET
+          value: ${CLIENT_SECRET}
+        - name: DB_PASSWORD
+          value: "$(DB_PASSWORD_FROM_SECRET)"
+        - name: API_TOKEN
+          value: prefix-${TOKEN}
+        - name: SESSION_SECRET
+          value: ${1}
+)y";
+  EXPECT_EQ(messages("secret-in-env", manifest),
+            (std::vector<std::string>{
+                "container \"app\": environment variable API_TOKEN holds a literal value",
+                "container \"app\": environment variable SESSION_SECRET holds a literal value"}));
+}
+
 TEST(TranslatedKubernetes, ImagesOfEveryContainerRole) {
   constexpr std::string_view manifest = R"(apiVersion: batch/v1
 kind: Job

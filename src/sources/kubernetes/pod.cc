@@ -66,6 +66,17 @@ bool references_variable(std::string_view value) {
   return false;
 }
 
+// True iff `value` is a single `${NAME}` placeholder, left for a templating
+// step (envsubst, a CI variable) to fill in before the manifest is applied:
+// the text itself is no value, let alone a secret.
+bool placeholder_only(std::string_view value) {
+  if (value.size() < 4 || !value.starts_with("${") || !value.ends_with('}')) return false;
+  std::string_view name = value.substr(2, value.size() - 3);
+  return !std::isdigit(static_cast<unsigned char>(name[0])) &&
+         std::all_of(name.begin(), name.end(),
+                     [](unsigned char ch) { return std::isalnum(ch) || ch == '_'; });
+}
+
 // The annotation profile spellings ("runtime/default", "localhost/x", "unconfined").
 Located<std::string> profile_from_annotation(const yaml::Node* v) {
   if (!v || !v->is_scalar()) return {};
@@ -213,8 +224,9 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
       }
       if (const yaml::Node* val = e->get("value"); val && val->is_scalar() && !val->is_null()) {
         // `$(OTHER)` is filled in by the kubelet from another variable (often
-        // one from valueFrom): what it stands for is not written here.
-        v.value = references_variable(val->text())
+        // one from valueFrom), `${OTHER}` by a templating step: what either
+        // stands for is not written here.
+        v.value = references_variable(val->text()) || placeholder_only(val->text())
                       ? Located<std::string>::dynamic(val->where())
                       : Located<std::string>::literal(std::string(val->text()), val->where());
       } else if (const yaml::Node* from = e->get("valueFrom")) {
