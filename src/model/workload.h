@@ -151,11 +151,13 @@ struct Workload {
   // Compose and `docker run`: networks joined by name (absent list = the default network).
   std::vector<Located<std::string>> networks;
   bool networks_written = false;
-  // Compose: the service names neither an image nor a build, so it cannot run
-  // on its own: it amends a service defined elsewhere (an override file's
-  // entry, `extends` of another file's service). What it leaves unset is
-  // unknown here, not absent; findings about missing settings, which point at
-  // the service key (`where`), are not made for it.
+  // Only part of the workload is written here. Compose: the service names
+  // neither an image nor a build, so it cannot run on its own: it amends a
+  // service defined elsewhere (an override file's entry, `extends` of another
+  // file's service). `docker run`: options come from a variable
+  // (`docker run $OPTS --rm app`, a wrapper's `docker run "$@"`). What it
+  // leaves unset is unknown here, not absent; findings about missing
+  // settings, which point at `where`, are not made for it.
   bool partial = false;
 
   // Kubernetes pod-level facts.

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "sources/compose/interpolate.h"
 #include "sources/shell/docker_flags.h"
 #include "sources/shell/launch_model.h"
 #include "sources/shell/tokenizer.h"
@@ -41,13 +42,24 @@ class LaunchParser {
   LaunchParser(const ShellCommand& cmd, std::size_t start, Launch& out, Engine engine, bool create)
       : m_words(cmd.words), m_j(start), m_out(out), m_engine(engine), m_create(create) {}
 
-  void run() {
+  // False when the command asks for help (`docker run --help`): it starts
+  // nothing.
+  bool run() {
     while (m_j < m_words.size()) {
       const ShellWord& w = m_words[m_j];
       std::string_view t = w.text;
       if (t == "--") {
         ++m_j;
         break;
+      }
+      if (t == "--help") return false;
+      // `docker run $DOCKER_OPTS --privileged nginx`: a variable followed by
+      // more flags holds options, not the image.
+      if (!w.literal && options_then_image(m_j + 1)) {
+        // What it sets is unknown, so nothing counts as unset.
+        m_out.workload.partial = true;
+        ++m_j;
+        continue;
       }
       if (t.size() < 2 || t[0] != '-') break;
       if (t[1] == '-') {
@@ -58,9 +70,46 @@ class LaunchParser {
     }
     if (m_publish_all) publish_exposed();
     image();
+    return true;
   }
 
  private:
+  // True iff the words from `k` on are at least one flag this command knows
+  // (with its value) and then a word that is not a flag: what comes before
+  // them is more options, not the image (`$IMAGE --verbose` is an image and
+  // its command's argument).
+  bool options_then_image(std::size_t k) const {
+    bool flags = false;
+    while (k < m_words.size()) {
+      std::string_view t = m_words[k].text;
+      if (t.size() < 2 || t[0] != '-') return flags;
+      if (t == "--") return flags && k + 1 < m_words.size();
+      const FlagSpec* f = nullptr;
+      bool attached = false;
+      if (t[1] == '-') {
+        std::size_t eq = t.find('=');
+        attached = eq != std::string_view::npos;
+        f = find_long_flag(t.substr(2, attached ? eq - 2 : std::string_view::npos), m_engine,
+                           m_create);
+      } else {
+        // Combined short flags: all known; a value-taking one ends the word
+        // or takes the next.
+        for (std::size_t c = 1; c < t.size(); ++c) {
+          f = find_short_flag(t[c], m_engine, m_create);
+          if (!f) return false;
+          if (f->takes_value) {
+            attached = c + 1 < t.size();
+            break;
+          }
+        }
+      }
+      if (!f) return false;
+      flags = true;
+      k += f->takes_value && !attached ? 2 : 1;
+    }
+    return false;
+  }
+
   void apply(FlagId id, const FlagValue& v) {
     if (id == FlagId::publish_all) m_publish_all = v.literal && v.text == "true";
     apply_flag(id, v, m_out.workload);
@@ -185,11 +234,21 @@ class LaunchParser {
   void image() {
     Container& c = m_out.workload.containers.front();
     if (m_j >= m_words.size()) {
-      issue(m_out.where, m_out.kind + " requires at least 1 argument (the image)");
+      // The CLI stops at its first complaint: a flag that ate the last word
+      // is the one reported.
+      if (m_out.issues.empty()) {
+        issue(m_out.where, m_out.kind + " requires at least 1 argument (the image)");
+      }
       c.image = Located<ImageRef>::absent(m_out.where);
+      // No container starts: settings it lacks are moot, the issue is the finding.
+      m_out.workload.partial = true;
       return;
     }
     const ShellWord& w = m_words[m_j];
+    // A wrapper's `docker run "$@"`: options and image are all the caller's.
+    if (!w.literal && (w.text == "$@" || w.text == "$*" || w.text == "${@}" || w.text == "${*}")) {
+      m_out.workload.partial = true;
+    }
     ImageRef ref = parse_image_ref(w.text);
     if (!w.literal) {
       ref.dynamic = true;
@@ -320,6 +379,46 @@ std::optional<PortMapping> parse_publish(std::string_view spec, Location where) 
   return p;
 }
 
+std::optional<PortMapping> parse_publish_with_variables(std::string_view spec, Location where) {
+  std::string_view body = spec;
+  std::string protocol = "tcp";
+  if (std::size_t slash = body.rfind('/');
+      slash != std::string_view::npos && body.find('}', slash) == std::string_view::npos) {
+    protocol = std::string(body.substr(slash + 1));
+    body = body.substr(0, slash);
+  }
+  // `-p` takes the short syntax of Compose's `ports:`: split the same way,
+  // leaving `${PORT:-8080}` whole.
+  const std::vector<std::string_view> parts = compose::split_colons(body);
+  if (parts.size() > 3) return std::nullopt;
+  auto known = [](std::string_view part) { return part.find('$') == std::string_view::npos; };
+  PortMapping p;
+  p.where = where;
+  p.published = true;
+  p.protocol = protocol;
+  p.written = std::string(spec);
+  p.host_ip = Located<std::string>::absent(where);
+  if (parts.size() == 3) {
+    std::string_view ip = parts[0];
+    if (!known(ip)) return std::nullopt;  // the address is unknown: no finding either way
+    if (ip.size() > 1 && ip.front() == '[' && ip.back() == ']') ip = ip.substr(1, ip.size() - 2);
+    if (!ip.empty()) p.host_ip = Located<std::string>::literal(std::string(ip), where);
+  }
+  if (known(parts.back())) {
+    auto c = port_range(parts.back());
+    if (!c || c->first == 0) return std::nullopt;
+    p.container_first = c->first;
+    p.container_last = c->second;
+  }
+  if (parts.size() >= 2 && known(parts[parts.size() - 2])) {
+    auto h = port_range(parts[parts.size() - 2]);
+    if (!h) return std::nullopt;
+    p.host_first = h->first;
+    p.host_last = h->second;
+  }
+  return p;
+}
+
 std::optional<Launch> parse_launch(const ShellCommand& cmd, std::string_view file) {
   const ShellWord* prog = cmd.program();
   if (!prog || !prog->literal) return std::nullopt;
@@ -347,7 +446,7 @@ std::optional<Launch> parse_launch(const ShellCommand& cmd, std::string_view fil
   l.where = prog->where;
   init_workload(l, file);
   LaunchParser parser(cmd, j + 1, l, engine, sub == "create");
-  parser.run();
+  if (!parser.run()) return std::nullopt;
   for (CommandIssue& i : l.issues) {
     i.file = std::string(file);
     i.object = l.workload.label();

@@ -35,4 +35,10 @@ void collect_launches(const std::vector<ShellPipeline>& pipelines, std::string_v
 // "8000-8010:8000-8010"). nullopt when it is not a port spec.
 std::optional<PortMapping> parse_publish(std::string_view spec, Location where);
 
+// Parses a `-p` spec with variables in it ("${PORT}:80", "127.0.0.1:${PORT}:80"):
+// the parts written out are known, the rest unknown (0), and the spec is kept
+// as written for messages. nullopt when the host address is a variable (it
+// may bind anything) or the known parts are not ports.
+std::optional<PortMapping> parse_publish_with_variables(std::string_view spec, Location where);
+
 }  // namespace vern::shell

@@ -139,6 +139,7 @@ std::vector<std::string> issues(const Launch& l) {
 TEST(DockerRunFlags, EveryHelpFlagIsParsedWithItsArity) {
   for (const HelpFlag& f : k_help) {
     SCOPED_TRACE(f.name);
+    if (f.name == "--help") continue;  // starts nothing: DockerRunRecognition.HelpStartsNothing
     std::string flag(f.name);
     std::string cmd = "docker run " + flag + (f.value ? " v1 " : " ") + "img:1 --not-a-flag";
     auto l = launch(cmd);
@@ -192,8 +193,12 @@ TEST(DockerRunFlags, UnknownFlagIsAnIssueAtTheFlag) {
 
 TEST(DockerRunFlags, MissingValueAndMissingImageAreIssues) {
   EXPECT_EQ(issues(*launch("docker run --name")),
-            (std::vector<std::string>{"flag needs an argument: --name",
-                                      "docker run requires at least 1 argument (the image)"}));
+            (std::vector<std::string>{"flag needs an argument: --name"}));
+  auto no_image = launch("docker run --rm --privileged");
+  EXPECT_EQ(issues(*no_image),
+            (std::vector<std::string>{"docker run requires at least 1 argument (the image)"}));
+  EXPECT_TRUE(no_image->workload.partial);
+  EXPECT_TRUE(no_image->workload.containers[0].privileged.is(true));
   EXPECT_EQ(issues(*launch("docker run --rm=maybe img")),
             std::vector<std::string>{"invalid argument \"maybe\" for --rm: not a boolean"});
 }
@@ -218,6 +223,34 @@ TEST(DockerRunFlags, PodmanAcceptsItsOwnFlagsAndForgivesUnknownOnes) {
   EXPECT_EQ(issues(*l), std::vector<std::string>{});
   EXPECT_EQ(l->workload.containers[0].image.value.text, "img");
   EXPECT_FALSE(launch("docker run --pod web img")->issues.empty());
+}
+
+TEST(DockerRunFlags, AVariableBeforeMoreFlagsHoldsOptionsNotTheImage) {
+  auto l = launch("docker run $DOCKER_OPTS --privileged -p 80:80 nginx:latest echo hi");
+  ASSERT_TRUE(l);
+  EXPECT_EQ(issues(*l), std::vector<std::string>{});
+  EXPECT_TRUE(l->workload.partial);
+  const Container& c = l->workload.containers[0];
+  EXPECT_TRUE(c.privileged.is(true));
+  EXPECT_EQ(c.ports.size(), 1u);
+  EXPECT_TRUE(c.image.is_literal());
+  EXPECT_EQ(c.image.value.text, "nginx:latest");
+
+  auto array = launch(R"(docker run "${ARGS[@]}" --read-only app:1)");
+  EXPECT_TRUE(array->workload.containers[0].read_only_rootfs.is(true));
+  EXPECT_EQ(array->workload.containers[0].image.value.text, "app:1");
+
+  auto image_var = launch("docker run --rm $IMAGE --verbose");
+  EXPECT_FALSE(image_var->workload.partial);  // the variable is the image; then its command
+  EXPECT_TRUE(image_var->workload.containers[0].image.is_dynamic());
+
+  EXPECT_TRUE(launch(R"(exec docker run --rm "$@")")->workload.partial);
+}
+
+TEST(DockerRunRecognition, HelpStartsNothing) {
+  EXPECT_FALSE(launch("docker run --help"));
+  EXPECT_FALSE(launch("docker container run --rm --help"));
+  EXPECT_TRUE(launch("docker run img --help"));  // the container's own argument
 }
 
 TEST(DockerRunRecognition, CommandForms) {

@@ -92,6 +92,23 @@ TEST(DockerRunModel, PublishForms) {
   EXPECT_EQ(p[7].container_first, 9999);
 }
 
+TEST(DockerRunModel, PublishWithVariablesKeepsWhatIsWritten) {
+  Workload w = run(
+      R"(docker run -p ${PORT}:80 -p "127.0.0.1:${P2}:81/udp" -p "${ADDR}:${P3}:82" -p $P4:${C4} img)");
+  const auto& p = w.containers[0].ports;
+  ASSERT_EQ(p.size(), 3u);  // the one whose address is a variable binds anything: left out
+  EXPECT_TRUE(p[0].published);
+  EXPECT_TRUE(p[0].host_ip.is_absent());
+  EXPECT_EQ(p[0].host_first, 0);
+  EXPECT_EQ(p[0].container_first, 80);
+  EXPECT_EQ(p[0].written, "${PORT}:80");
+  EXPECT_TRUE(p[1].host_ip.is("127.0.0.1"));
+  EXPECT_EQ(p[1].container_first, 81);
+  EXPECT_EQ(p[1].protocol, "udp");
+  EXPECT_TRUE(p[2].host_ip.is_absent());
+  EXPECT_EQ(p[2].container_first, 0);  // unknown
+}
+
 TEST(DockerRunModel, PublishAllPublishesTheExposedPorts) {
   Workload w = run("docker run --expose 5432 -P --expose=6379/udp img");
   const auto& p = w.containers[0].ports;
