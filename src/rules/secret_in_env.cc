@@ -84,19 +84,25 @@ bool in_target_chain(const BuildFile& b, int s) {
 }
 
 // ENV of the Dockerfile stages the built image does not descend from: their
-// values are still written in the Dockerfile and kept in build caches.
-void check_other_stages(const BuildFile& b, FindingSink& out) {
+// values are still written in the Dockerfile and kept in build caches. In the
+// stages it does descend from, a value set again later is not the
+// container's, but the earlier layer's config keeps it in the image history.
+// `carried` are the places of the variables the built container has (its
+// findings are made with it).
+void check_stage_env(const BuildFile& b, const std::vector<Location>& carried, FindingSink& out) {
   for (std::size_t s = 0; s < b.stages.size(); ++s) {
-    if (in_target_chain(b, int(s))) continue;
+    const bool built = in_target_chain(b, int(s));
     const BuildStage& stage = b.stages[s];
     std::string object = stage.name.empty() ? "Dockerfile" : "Dockerfile stage " + stage.name;
     std::string who = stage.name.empty() ? "Dockerfile stage " + std::to_string(s)
                                          : "Dockerfile stage \"" + stage.name + '"';
     for (const EnvVar& var : stage.env) {
+      if (built && std::find(carried.begin(), carried.end(), var.where) != carried.end()) continue;
       std::string_view why = secret_reason(var);
       if (why.empty()) continue;
-      out.add(make_object_finding(k_info, b.file, var.where, object,
-                                  who + ": environment variable " + var.name + std::string(why)));
+      std::string message = who + ": environment variable " + var.name + std::string(why);
+      if (built) message += " (set again later, but kept in the image history)";
+      out.add(make_object_finding(k_info, b.file, var.where, object, std::move(message)));
     }
   }
 }
@@ -114,7 +120,16 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
       }
     }
   }
-  for (const BuildFile& b : inventory.build_files) check_other_stages(b, out);
+  for (const BuildFile& b : inventory.build_files) {
+    std::vector<Location> carried;
+    for (const Workload& w : inventory.workloads) {
+      if (w.surface != Surface::dockerfile || w.file != b.file) continue;
+      for (const Container& c : w.containers) {
+        for (const EnvVar& var : c.env) carried.push_back(var.where);
+      }
+    }
+    check_stage_env(b, carried, out);
+  }
 }
 
 }  // namespace

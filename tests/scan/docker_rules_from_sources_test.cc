@@ -122,6 +122,24 @@ TEST(DockerfileRules, SecretEnvOfAnAncestorStageIsReportedOnce) {
   EXPECT_EQ(findings("secret-in-env", inv).size(), 1u);
 }
 
+TEST(DockerfileRules, ASecretEnvSetAgainLaterIsStillReported) {
+  Inventory inv = translate("Dockerfile",
+                            "FROM alpine:3.19 AS base\n"
+                            "ENV DB_PASSWORD=hunter2\n"
+                            "FROM base\n"
+                            "ENV DB_PASSWORD=\"\"\n"
+                            "ENV API_TOKEN=one\n"
+                            "ENV API_TOKEN=two\n"
+                            "USER 1000\n");
+  EXPECT_EQ(findings("secret-in-env", inv),
+            (Lines{"6:5: Dockerfile \"Dockerfile\": environment variable API_TOKEN holds a "
+                   "literal value",
+                   "2:5: Dockerfile stage \"base\": environment variable DB_PASSWORD holds a "
+                   "literal value (set again later, but kept in the image history)",
+                   "5:5: Dockerfile stage 1: environment variable API_TOKEN holds a literal "
+                   "value (set again later, but kept in the image history)"}));
+}
+
 TEST(DockerfileRules, RunCommandsAreReadAsCommands) {
   Inventory inv = translate("Containerfile",
                             "FROM debian:12\n"
