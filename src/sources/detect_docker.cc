@@ -6,6 +6,7 @@
 #include "sources/daemon_json/translate.h"
 #include "sources/dockerfile/translate.h"
 #include "sources/shell/extract.h"
+#include "util/strings.h"
 
 namespace vern {
 namespace {
@@ -15,16 +16,37 @@ std::string_view base_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+bool iends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+}
+
+// Files named like a Dockerfile that are something else: its documentation,
+// a script or config about it.
+bool other_file_type(std::string_view name) {
+  for (std::string_view ext : {".dockerignore", ".md", ".rst", ".txt", ".sh", ".bash", ".py",
+                               ".json", ".yml", ".yaml", ".toml"}) {
+    if (iends_with(name, ext)) return true;
+  }
+  return false;
+}
+
+// `Dockerfile`, `Containerfile` in any case, with a variant after `.`, `-` or
+// `_` (`Dockerfile.prod`, `Dockerfile-dev`) or a name before `.` (`api.Dockerfile`).
 bool is_dockerfile_name(std::string_view name) {
-  if (name.ends_with(".dockerignore")) return false;
-  for (std::string_view stem : {"Dockerfile", "dockerfile", "Containerfile", "containerfile"}) {
-    if (name == stem) return true;
-    if (name.size() > stem.size() + 1 && name.starts_with(stem) && name[stem.size()] == '.') {
-      return true;  // Dockerfile.prod
+  if (other_file_type(name)) return false;
+  auto separator = [](char c) { return c == '.' || c == '-' || c == '_'; };
+  for (std::string_view stem : {"Dockerfile", "Containerfile"}) {
+    if (name.size() == stem.size() && iequals(name, stem)) return true;
+    if (name.size() > stem.size() + 1 && istarts_with(name, stem) && separator(name[stem.size()])) {
+      return true;
     }
-    if (name.size() > stem.size() + 1 && name.ends_with(stem) &&
+    if (name.size() > stem.size() + 1 && iends_with(name, stem) &&
         name[name.size() - stem.size() - 1] == '.') {
-      return true;  // api.Dockerfile
+      return true;
     }
   }
   return false;
