@@ -22,7 +22,7 @@ constexpr RuleInfo k_info{
 };
 
 bool is_url(std::string_view s) {
-  for (std::string_view scheme : {"http://", "https://", "ftp://", "git@", "git://"}) {
+  for (std::string_view scheme : {"http://", "https://", "ftp://", "git@", "git://", "ssh://"}) {
     if (s.size() > scheme.size() && s.substr(0, scheme.size()) == scheme) return true;
   }
   return false;

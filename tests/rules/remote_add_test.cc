@@ -18,6 +18,11 @@ TEST(RemoteAdd, AddOfAUrlWithoutChecksum) {
             std::vector<std::string>{"ADD downloads https://x.example/a.tgz without a checksum"});
   EXPECT_EQ(found({test::copy("ADD", {"local.tgz", "http://x/b"})}),
             std::vector<std::string>{"ADD downloads http://x/b without a checksum"});
+  EXPECT_EQ(
+      found({test::copy("ADD", {"ssh://git@github.com/org/repo.git", "git@github.com:o/r.git"})}),
+      (std::vector<std::string>{
+          "ADD downloads ssh://git@github.com/org/repo.git without a checksum",
+          "ADD downloads git@github.com:o/r.git without a checksum"}));
   auto f = test::run_rule(k_remote_add, [] {
     BuildFile b;
     b.copies = {test::copy("ADD", {"https://x"}, 9)};
