@@ -24,10 +24,12 @@ constexpr RuleInfo k_info{
     .cis = "4.1",
 };
 
-// True for the Docker spellings of root: empty, `root`, `0`, `root:*`, `0:*`.
+// True for the Docker spellings of root: empty, `root`, `0`, `root:*`, `0:*`;
+// a uid is read as a signed number, so `000`, `+0` and `-0` are 0 too.
 bool is_root_spelling(std::string_view user) {
   std::string_view name = user.substr(0, user.find(':'));
   if (name.empty() || name == "root") return true;
+  if (name.size() > 1 && (name[0] == '+' || name[0] == '-')) name.remove_prefix(1);
   for (char ch : name) {
     if (ch != '0') return false;  // any other digit or letter names someone else
   }
