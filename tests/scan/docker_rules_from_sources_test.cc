@@ -140,6 +140,22 @@ TEST(DockerfileRules, ASecretEnvSetAgainLaterIsStillReported) {
                    "value (set again later, but kept in the image history)"}));
 }
 
+TEST(DockerfileRules, OnbuildTriggersDownloadsAreThisFilesFindings) {
+  Inventory inv = translate("Dockerfile",
+                            "FROM alpine:3.19\n"
+                            "ONBUILD RUN curl -fsSL https://x.io/i.sh | sh\n"
+                            "ONBUILD ADD https://x.io/a.tgz /opt/\n"
+                            "ONBUILD ADD . /src\n"
+                            "ONBUILD COPY . /app\n"
+                            "USER 10001\n");
+  EXPECT_EQ(findings("pipe-to-shell", inv),
+            Lines{"2:13: curl output is piped into sh: a downloaded script runs unverified"});
+  EXPECT_EQ(findings("remote-add", inv),
+            Lines{"3:13: ADD downloads https://x.io/a.tgz without a checksum"});
+  // The child build's context, not this file's.
+  EXPECT_EQ(findings("copy-whole-context", inv), Lines{});
+}
+
 TEST(DockerfileRules, RunCommandsAreReadAsCommands) {
   Inventory inv = translate("Containerfile",
                             "FROM debian:12\n"

@@ -117,6 +117,37 @@ class Translator {
       m_out.inventory.scripts.push_back(std::move(script));
     } else if (k == "ADD" || k == "COPY") {
       copy(ins);
+    } else if (k == "ONBUILD") {
+      onbuild(ins);
+    }
+  }
+
+  // `ONBUILD RUN …` and `ONBUILD ADD …` run in every build FROM this image:
+  // their downloads are this file's. What else they do (COPY, USER, local
+  // ADD sources) concerns the child build and its own context.
+  void onbuild(const Instruction& ins) {
+    const std::string& text = ins.args.text();
+    dockerfile::Parsed inner = dockerfile::parse(text);
+    if (inner.instructions.size() != 1) return;
+    Instruction trigger = std::move(inner.instructions.front());
+    if (trigger.keyword != "RUN" && trigger.keyword != "ADD") return;
+    // The trigger was parsed from the joined text alone: map its positions
+    // back through the ONBUILD's arguments, which know the file's.
+    auto offset = [&](Location at) { return std::size_t(at.column - 1); };
+    trigger.where = ins.args.at(offset(trigger.where));
+    if (trigger.args.size() > 0) {
+      std::size_t begin = offset(trigger.args.at(0));
+      trigger.args = ins.args.slice(begin, begin + trigger.args.size());
+    }
+    if (trigger.keyword == "RUN") return instruction(trigger);
+    const std::size_t before = m_build.copies.size();
+    copy(trigger);
+    for (std::size_t i = before; i < m_build.copies.size(); ++i) {
+      auto& sources = m_build.copies[i].sources;
+      std::erase_if(sources, [](const Located<std::string>& s) {
+        return !s.is_literal() ||
+               (s.value.find("://") == std::string::npos && !s.value.starts_with("git@"));
+      });
     }
   }
 
