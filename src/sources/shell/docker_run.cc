@@ -5,6 +5,7 @@
 #include "sources/compose/interpolate.h"
 #include "sources/shell/docker_flags.h"
 #include "sources/shell/launch_model.h"
+#include "sources/shell/stdin_script.h"
 #include "sources/shell/tokenizer.h"
 
 namespace vern::shell {
@@ -300,6 +301,58 @@ void init_workload(Launch& l, std::string_view file) {
   w.containers.push_back(std::move(c));
 }
 
+// ssh options that take a value (`ssh -p 2222 -i key host cmd`).
+bool ssh_takes_value(std::string_view opt) {
+  return opt.size() == 2 &&
+         std::string_view("BbcDEeFIiJLlmOoPpQRSWw").find(opt[1]) != std::string_view::npos;
+}
+
+// A command that `cmd` hands on as text to run: the script of `sh -c '…'`, or
+// the remote command of `ssh host '…'` / `ssh host docker run …`. Its words
+// keep their own positions only when it is a single word (it is then read
+// from that word's start).
+// The commands in one word of text. A word with spaces was quoted, so its
+// text starts a column after the word.
+std::vector<ShellPipeline> commands_in(const ShellWord& w) {
+  Location start = w.where;
+  if (w.text.find(' ') != std::string::npos) ++start.column;
+  return tokenize(SourceText::whole(w.text, start));
+}
+
+std::optional<std::vector<ShellPipeline>> handed_on(const ShellCommand& cmd) {
+  const ShellWord* prog = cmd.program();
+  if (!prog || !prog->literal) return std::nullopt;
+  const auto& words = cmd.words;
+  std::string_view name = program_name(*prog);
+  std::size_t j = cmd.command_index + 1;
+  if (is_shell_name(name)) {
+    for (; j + 1 < words.size(); ++j) {
+      if (words[j].text == "-c" && words[j + 1].literal) {
+        return commands_in(words[j + 1]);
+      }
+      if (words[j].text.empty() || words[j].text[0] != '-') break;
+    }
+    return std::nullopt;
+  }
+  if (name != "ssh") return std::nullopt;
+  while (j < words.size() && words[j].text.size() > 1 && words[j].text[0] == '-') {
+    j += ssh_takes_value(words[j].text) ? 2 : 1;
+  }
+  if (j + 1 >= words.size()) return std::nullopt;  // no host, or no remote command
+  ++j;                                             // the host
+  if (j + 1 == words.size()) {
+    if (!words[j].literal) return std::nullopt;
+    return commands_in(words[j]);
+  }
+  ShellPipeline p;
+  p.where = words[j].where;
+  ShellCommand remote;
+  remote.where = words[j].where;
+  remote.words.assign(words.begin() + std::ptrdiff_t(j), words.end());
+  p.commands.push_back(std::move(remote));
+  return std::vector<ShellPipeline>{std::move(p)};
+}
+
 void collect(const std::vector<ShellPipeline>& pipelines, std::string_view file, Inventory& out,
              int depth) {
   for (const ShellPipeline& p : pipelines) {
@@ -310,6 +363,7 @@ void collect(const std::vector<ShellPipeline>& pipelines, std::string_view file,
       }
       if (depth >= k_max_depth) continue;
       for (const ShellWord& w : cmd.words) collect(w.substitutions, file, out, depth + 1);
+      if (auto nested = handed_on(cmd)) collect(*nested, file, out, depth + 1);
     }
   }
 }

@@ -213,5 +213,22 @@ TEST(CollectLaunches, FindsLaunchesInsideCommandSubstitutions) {
   EXPECT_EQ(inv.command_issues[0].object, "docker run x");
 }
 
+TEST(CollectLaunches, FindsLaunchesHandedToAShellOrARemoteHost) {
+  Inventory inv;
+  collect_launches(tokenize("sh -c \"docker run --privileged a:1\"\n"
+                            "ssh -p 2222 deploy@prod 'docker run --net=host b:1'\n"
+                            "ssh prod docker run --pid=host c:1\n"
+                            "ssh prod\n"
+                            "bash -c 'echo docker run d:1'\n"),
+                   "deploy.sh", inv);
+  ASSERT_EQ(inv.workloads.size(), 3u);
+  EXPECT_TRUE(inv.workloads[0].containers[0].privileged.is(true));
+  EXPECT_EQ(inv.workloads[0].containers[0].privileged.where, (Location{1, 19}));
+  EXPECT_TRUE(inv.workloads[1].host_network.is(true));
+  EXPECT_EQ(inv.workloads[1].host_network.where, (Location{2, 37}));
+  EXPECT_TRUE(inv.workloads[2].host_pid.is(true));
+  EXPECT_EQ(inv.workloads[2].containers[0].image.value.text, "c:1");
+}
+
 }  // namespace
 }  // namespace vern::shell
