@@ -1,5 +1,6 @@
 #include "sources/dockerfile/parser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 
@@ -160,6 +161,17 @@ Parsed parse(std::string_view content) {
   Parsed out;
   if (content.size() > k_max_dockerfile_bytes) {
     out.errors.push_back(Error::limit("Dockerfile larger than 8 MiB"));
+    return out;
+  }
+  // A NUL byte: a binary file under a Dockerfile's name. One error, not one
+  // per line of garbage.
+  if (std::size_t nul = content.find('\0'); nul != std::string_view::npos) {
+    std::string_view before = content.substr(0, nul);
+    std::size_t line_start = before.rfind('\n');
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    out.errors.push_back(Error::invalid("binary content (a NUL byte): not a text Dockerfile",
+                                        1 + int(std::count(before.begin(), before.end(), '\n')),
+                                        1 + int(nul - line_start)));
     return out;
   }
   // BuildKit ignores a UTF-8 byte order mark before the first line.

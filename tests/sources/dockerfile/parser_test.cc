@@ -145,4 +145,14 @@ TEST(DockerfileParser, CrLfLineEndings) {
 }
 
 }  // namespace
+TEST(DockerfileParser, BinaryContentIsOneErrorAtItsFirstNul) {
+  const std::string content("FROM alpine\nRUN x\xff\x00\x01\nRUN y\x00\n", 23);
+  Parsed p = parse(content);
+  EXPECT_TRUE(p.instructions.empty());
+  ASSERT_EQ(p.errors.size(), 1u);
+  EXPECT_EQ(p.errors[0].message, "binary content (a NUL byte): not a text Dockerfile");
+  EXPECT_EQ(p.errors[0].line, 2);
+  EXPECT_EQ(p.errors[0].column, 7);
+}
+
 }  // namespace vern::dockerfile
