@@ -27,8 +27,10 @@ bool iends_with(std::string_view s, std::string_view suffix) {
 // Files named like a Dockerfile that are something else: its documentation,
 // a script or config about it.
 bool other_file_type(std::string_view name) {
-  for (std::string_view ext : {".dockerignore", ".md", ".rst", ".txt", ".sh", ".bash", ".py",
-                               ".json", ".yml", ".yaml", ".toml"}) {
+  for (std::string_view ext :
+       {".dockerignore", ".md",   ".rst",  ".txt", ".sh", ".bash", ".py", ".json",
+        ".yml",          ".yaml", ".toml", ".go",  ".rs", ".js",   ".ts", ".rb",
+        ".java",         ".c",    ".cc",   ".cpp", ".h",  ".hpp"}) {
     if (iends_with(name, ext)) return true;
   }
   return false;
@@ -41,7 +43,10 @@ bool is_dockerfile_name(std::string_view name) {
   auto separator = [](char c) { return c == '.' || c == '-' || c == '_'; };
   for (std::string_view stem : {"Dockerfile", "Containerfile"}) {
     if (name.size() == stem.size() && iequals(name, stem)) return true;
-    if (name.size() > stem.size() + 1 && istarts_with(name, stem) && separator(name[stem.size()])) {
+    // `Dockerfile.prod`, and `Dockerfile-dev` but not `dockerfile_test.go`:
+    // a `-`/`_` variant has no extension of its own.
+    if (name.size() > stem.size() + 1 && istarts_with(name, stem) && separator(name[stem.size()]) &&
+        (name[stem.size()] == '.' || name.find('.', stem.size()) == std::string_view::npos)) {
       return true;
     }
     if (name.size() > stem.size() + 1 && iends_with(name, stem) &&

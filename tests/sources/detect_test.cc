@@ -19,7 +19,8 @@ TEST(FormatByName, DockerfileVariantsInAnyCase) {
 TEST(FormatByName, FilesAboutADockerfileAreNotOne) {
   for (std::string_view name :
        {"Dockerfile.dockerignore", "Dockerfile.md", "Dockerfile-lint.sh", "dockerfile_rules.yml",
-        "Dockerfiles", "MyDockerfile", "Dockerfile.", "README.md"}) {
+        "Dockerfiles", "MyDockerfile", "Dockerfile.", "README.md", "fuzz/dockerfile_fuzz.cc",
+        "dockerfile.go", "Dockerfile-builder.test.js"}) {
     EXPECT_NE(format_by_name(name), Format::dockerfile) << name;
   }
 }

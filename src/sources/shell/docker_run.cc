@@ -307,10 +307,6 @@ bool ssh_takes_value(std::string_view opt) {
          std::string_view("BbcDEeFIiJLlmOoPpQRSWw").find(opt[1]) != std::string_view::npos;
 }
 
-// A command that `cmd` hands on as text to run: the script of `sh -c '…'`, or
-// the remote command of `ssh host '…'` / `ssh host docker run …`. Its words
-// keep their own positions only when it is a single word (it is then read
-// from that word's start).
 // The commands in one word of text. A word with spaces was quoted, so its
 // text starts a column after the word.
 std::vector<ShellPipeline> commands_in(const ShellWord& w) {
@@ -318,6 +314,10 @@ std::vector<ShellPipeline> commands_in(const ShellWord& w) {
   if (w.text.find(' ') != std::string::npos) ++start.column;
   return tokenize(SourceText::whole(w.text, start));
 }
+
+// A command that `cmd` hands on as text to run: the script of `sh -c '…'`
+// (`bash -lc`, `bash -o pipefail -c`), or the remote command of `ssh host '…'`
+// / `ssh host docker run …` (whose words keep their own positions).
 
 std::optional<std::vector<ShellPipeline>> handed_on(const ShellCommand& cmd) {
   const ShellWord* prog = cmd.program();
@@ -327,10 +327,16 @@ std::optional<std::vector<ShellPipeline>> handed_on(const ShellCommand& cmd) {
   std::size_t j = cmd.command_index + 1;
   if (is_shell_name(name)) {
     for (; j + 1 < words.size(); ++j) {
-      if (words[j].text == "-c" && words[j + 1].literal) {
+      std::string_view t = words[j].text;
+      if (t == "-o" || t == "+o" || t == "-O" || t == "+O") {
+        ++j;  // the option's name
+        continue;
+      }
+      if (t.size() < 2 || (t[0] != '-' && t[0] != '+') || t[1] == '-') break;
+      if (t[0] == '-' && t.find('c') != std::string_view::npos) {
+        if (!words[j + 1].literal) break;
         return commands_in(words[j + 1]);
       }
-      if (words[j].text.empty() || words[j].text[0] != '-') break;
     }
     return std::nullopt;
   }

@@ -219,9 +219,11 @@ TEST(CollectLaunches, FindsLaunchesHandedToAShellOrARemoteHost) {
                             "ssh -p 2222 deploy@prod 'docker run --net=host b:1'\n"
                             "ssh prod docker run --pid=host c:1\n"
                             "ssh prod\n"
-                            "bash -c 'echo docker run d:1'\n"),
+                            "bash -c 'echo docker run d:1'\n"
+                            "bash -o pipefail -lc 'docker run --ipc=host e:1'\n"),
                    "deploy.sh", inv);
-  ASSERT_EQ(inv.workloads.size(), 3u);
+  ASSERT_EQ(inv.workloads.size(), 4u);
+  EXPECT_TRUE(inv.workloads[3].host_ipc.is(true));
   EXPECT_TRUE(inv.workloads[0].containers[0].privileged.is(true));
   EXPECT_EQ(inv.workloads[0].containers[0].privileged.where, (Location{1, 19}));
   EXPECT_TRUE(inv.workloads[1].host_network.is(true));
