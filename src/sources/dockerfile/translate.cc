@@ -1,7 +1,9 @@
 #include "sources/dockerfile/translate.h"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 
 #include "sources/dockerfile/parser.h"
@@ -156,6 +158,32 @@ class Translator {
     return name.empty() ? "Dockerfile" : "Dockerfile stage " + name;
   }
 
+  // The variables a FROM sees: the ARGs declared before the first FROM; any
+  // other name it uses expands to nothing, as BuildKit expands it, except the
+  // platform arguments BuildKit sets itself (unknown here).
+  Vars from_scope(std::string_view word) const {
+    static constexpr std::string_view k_platform_args[] = {
+        "BUILDPLATFORM",  "BUILDOS",  "BUILDARCH",  "BUILDVARIANT",
+        "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT"};
+    Vars scope = m_global;
+    for (std::size_t i = word.find('$'); i != std::string_view::npos; i = word.find('$', i + 1)) {
+      std::size_t begin = i + 1 < word.size() && word[i + 1] == '{' ? i + 2 : i + 1;
+      std::size_t end = begin;
+      while (end < word.size() &&
+             (std::isalnum(static_cast<unsigned char>(word[end])) || word[end] == '_')) {
+        ++end;
+      }
+      std::string_view name = word.substr(begin, end - begin);
+      if (name.empty() || scope.count(name)) continue;
+      if (std::find(std::begin(k_platform_args), std::end(k_platform_args), name) !=
+          std::end(k_platform_args)) {
+        continue;
+      }
+      scope.emplace(std::string(name), std::string());
+    }
+    return scope;
+  }
+
   void from(const Instruction& ins) {
     auto ws = words(ins);
     if (ws.empty()) {
@@ -164,7 +192,14 @@ class Translator {
     }
     StageState st;
     st.info.where = ins.where;
-    Expanded e = dockerfile::process_word(ws[0].text, m_global, m_escape);
+    Expanded e = dockerfile::process_word(ws[0].text, from_scope(ws[0].text), m_escape);
+    if (e.resolved && e.text.empty()) {
+      error(Error::invalid("FROM names no image: " + ws[0].text +
+                               " expands to nothing (a variable in FROM must be declared by an "
+                               "ARG before the first FROM)",
+                           ws[0].where.line, ws[0].where.column));
+      e.resolved = false;
+    }
     if (ws.size() >= 3 && lower(ws[1].text) == "as") st.info.name = lower(ws[2].text);
     ImageRef ref = parse_image_ref(e.resolved ? e.text : ws[0].text);
     std::string key = lower(e.text);

@@ -120,6 +120,15 @@ Translation translate_makefile(std::string_view path, std::string_view content) 
   return t;
 }
 
+namespace {
+// True iff `line` starts a docker or podman command (`docker run …`,
+// `sudo podman run …`).
+bool launches_container(std::string_view line) {
+  if (line.starts_with("sudo ")) line = trim(line.substr(5));
+  return line.starts_with("docker ") || line.starts_with("podman ");
+}
+}  // namespace
+
 Translation translate_markdown(std::string_view path, std::string_view content) {
   Translation t;
   if (!shell::within_limit(path, content, t)) return t;
@@ -133,10 +142,13 @@ Translation translate_markdown(std::string_view path, std::string_view content) 
     bool shellish = info == "sh" || info == "bash" || info == "shell" || info == "console" ||
                     info == "zsh" || info == "shell-session" || info == "sh-session" ||
                     info == "terminal";
+    // A block without a language is often a shell session too: its lines
+    // that run docker or podman are read, and nothing else.
+    const bool untagged = info.empty();
     std::size_t body = i + 1, end = body;
     while (end < lines.size() && !trim(lines[end]).starts_with(fence)) ++end;
     i = end;
-    if (!shellish) continue;
+    if (!shellish && !untagged) continue;
     bool prompts =
         info == "console" || info == "shell-session" || info == "sh-session" || info == "terminal";
     for (std::size_t k = body; k < end && !prompts; ++k) prompts = trim(lines[k]).starts_with("$ ");
@@ -153,6 +165,7 @@ Translation translate_markdown(std::string_view path, std::string_view content) 
         line.remove_prefix(2);
         col += 2;
       }
+      if (untagged && !continued && !launches_container(line)) continue;
       text.append(line, Location{int(k) + 1, col});
       text.append_synthetic("\n");
       continued = !trim(line).empty() && trim(line).back() == '\\';

@@ -130,6 +130,25 @@ TEST(DockerfileTranslator, GlobalArgsResolveInFrom) {
   EXPECT_EQ(other_images(r.w()), (std::vector<std::string>{"python:3.12-slim", "node:20"}));
 }
 
+TEST(DockerfileTranslator, AnUndeclaredVariableInFromExpandsToNothing) {
+  Result r = translate(
+      "FROM alpine$TAG AS one\n"
+      "FROM --platform=$BUILDPLATFORM golang:1.22-$TARGETOS AS two\n"
+      "ARG IMAGE=alpine:3.19\n"
+      "FROM ${IMAGE}\n");
+  ASSERT_EQ(r.b().stages.size(), 3u);
+  EXPECT_TRUE(r.b().stages[0].base.is_literal());
+  EXPECT_EQ(r.b().stages[0].base.value.text, "alpine");
+  EXPECT_TRUE(r.b().stages[1].base.is_dynamic());  // BuildKit sets TARGETOS
+  // IMAGE is declared in a stage, which FROM does not see: no image at all.
+  ASSERT_EQ(r.t.errors.size(), 1u);
+  EXPECT_EQ(r.t.errors[0].message,
+            "FROM names no image: ${IMAGE} expands to nothing (a variable in FROM must be "
+            "declared by an ARG before the first FROM)");
+  EXPECT_EQ(r.t.errors[0].line, 4);
+  EXPECT_TRUE(r.c().image.is_dynamic());
+}
+
 TEST(DockerfileTranslator, GlobalArgsAreVisibleInStagesOnlyAfterRedeclaring) {
   Result r = translate(
       "ARG APP_USER=app\n"

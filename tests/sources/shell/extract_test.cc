@@ -157,5 +157,22 @@ TEST(MarkdownExtract, ShellBlocksWithPrompts) {
   EXPECT_TRUE(t.inventory.scripts.empty());  // docs are not scripts: no pipe-to-shell
 }
 
+TEST(MarkdownExtract, BlocksWithoutALanguageGiveOnlyTheirContainerCommands) {
+  Translation t = translate_markdown("README.md",
+                                     "```\n"
+                                     "git clone https://example.com/app && cd app\n"
+                                     "$ sudo docker run --net=host \\\n"
+                                     "    -d a:1\n"
+                                     "Unable to find image 'a:1' locally; docker run pulls it\n"
+                                     "```\n"
+                                     "```text\n"
+                                     "docker run --privileged b:1\n"
+                                     "```\n");
+  ASSERT_EQ(t.inventory.workloads.size(), 1u);
+  EXPECT_EQ(t.inventory.workloads[0].where, (Location{3, 8}));
+  EXPECT_TRUE(t.inventory.workloads[0].host_network.is(true));
+  EXPECT_EQ(t.inventory.workloads[0].containers[0].image.value.text, "a:1");
+}
+
 }  // namespace
 }  // namespace vern
