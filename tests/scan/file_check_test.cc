@@ -108,6 +108,24 @@ TEST(CheckFile, AServiceWithNeitherImageNorBuildIsReportedOnlyForWhatItSets) {
   EXPECT_TRUE(tools_checked);  // built here: a service of its own
 }
 
+TEST(CheckFile, ADockerRunWithOptionsInAVariableKeepsItsIssuesAndWhatItSets) {
+  FileResult r;
+  ASSERT_NO_FATAL_FAILURE(check_written("deploy.sh",
+                                        "#!/bin/sh\n"
+                                        "docker run $OPTS --privileged app:1\n"
+                                        "docker run --rm --privileged\n",
+                                        r));
+  std::vector<std::string> found;
+  for (const Finding& f : r.findings) {
+    found.push_back(std::to_string(f.where.line) + ":" + std::to_string(f.where.column) + " " +
+                    f.rule);
+  }
+  // Line 2: the variable may set what is missing, so only what is written
+  // counts. Line 3: no image, no container; the command's error stays.
+  EXPECT_EQ(found, (std::vector<std::string>{"2:18 privileged", "2:31 image-not-pinned",
+                                             "3:1 invalid-command"}));
+}
+
 // A database on the project's default network: a set-level finding that a
 // Compose file settles alone.
 const char* k_public_database =

@@ -241,8 +241,7 @@ class LaunchParser {
         issue(m_out.where, m_out.kind + " requires at least 1 argument (the image)");
       }
       c.image = Located<ImageRef>::absent(m_out.where);
-      // No container starts: settings it lacks are moot, the issue is the finding.
-      m_out.workload.partial = true;
+      m_out.starts_container = false;
       return;
     }
     const ShellWord& w = m_words[m_j];
@@ -365,7 +364,7 @@ void collect(const std::vector<ShellPipeline>& pipelines, std::string_view file,
     for (const ShellCommand& cmd : p.commands) {
       if (auto l = parse_launch(cmd, file)) {
         for (CommandIssue& i : l->issues) out.command_issues.push_back(std::move(i));
-        out.workloads.push_back(std::move(l->workload));
+        if (l->starts_container) out.workloads.push_back(std::move(l->workload));
       }
       if (depth >= k_max_depth) continue;
       for (const ShellWord& w : cmd.words) collect(w.substitutions, file, out, depth + 1);

@@ -20,6 +20,9 @@ struct Launch {
   Location where;                    // the `docker`/`podman` word
   std::vector<CommandIssue> issues;  // unknown flags, flags missing a value
   Workload workload;                 // surface run, one container
+  // False when the line names no image: no container starts, so the issue is
+  // the only finding and the workload is not checked.
+  bool starts_container = true;
 };
 
 // Parses `cmd` when it launches a container; nullopt otherwise. `file` and

@@ -197,8 +197,7 @@ TEST(DockerRunFlags, MissingValueAndMissingImageAreIssues) {
   auto no_image = launch("docker run --rm --privileged");
   EXPECT_EQ(issues(*no_image),
             (std::vector<std::string>{"docker run requires at least 1 argument (the image)"}));
-  EXPECT_TRUE(no_image->workload.partial);
-  EXPECT_TRUE(no_image->workload.containers[0].privileged.is(true));
+  EXPECT_FALSE(no_image->starts_container);
   EXPECT_EQ(issues(*launch("docker run --rm=maybe img")),
             std::vector<std::string>{"invalid argument \"maybe\" for --rm: not a boolean"});
 }
