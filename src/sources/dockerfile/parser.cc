@@ -128,11 +128,13 @@ void split_flags(Instruction& ins, const shell::SourceText& rest) {
     std::string_view word(s.data() + k + 2, end - k - 2);
     Flag f;
     f.where = rest.at(k);
+    f.value_where = f.where;
     std::size_t eq = word.find('=');
     f.name = std::string(word.substr(0, eq));
     if (eq != std::string_view::npos) {
       f.value = std::string(word.substr(eq + 1));
       f.has_value = true;
+      f.value_where = rest.at(k + 2 + eq + 1);
     }
     ins.flags.push_back(std::move(f));
     k = end;

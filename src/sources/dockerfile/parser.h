@@ -31,7 +31,8 @@ struct Flag {
   std::string name;   // without dashes, as written
   std::string value;  // after '='; empty for a bare flag
   bool has_value = false;
-  Location where;
+  Location where;        // the leading `--`
+  Location value_where;  // the value's first character (== where without one)
 };
 
 struct Instruction {

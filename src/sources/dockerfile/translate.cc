@@ -333,8 +333,8 @@ class Translator {
     }
     ImageRef ref = parse_image_ref(e.resolved ? e.text : f.value);
     if (!e.resolved) ref.dynamic = true;
-    m_copy_images.push_back(e.resolved ? Located<ImageRef>::literal(ref, f.where)
-                                       : Located<ImageRef>{Presence::dynamic, ref, f.where});
+    m_copy_images.push_back(e.resolved ? Located<ImageRef>::literal(ref, f.value_where)
+                                       : Located<ImageRef>{Presence::dynamic, ref, f.value_where});
   }
 
   void finish();

@@ -173,6 +173,7 @@ TEST(DockerfileTranslator, ScratchIsNotAnImage) {
 TEST(DockerfileTranslator, CopyFromAnImageIsAnImageReference) {
   Result r = translate("FROM alpine:3\nCOPY --from=nginx:latest /etc/nginx /etc/nginx\n");
   EXPECT_EQ(other_images(r.w()), std::vector<std::string>{"nginx:latest"});
+  EXPECT_EQ(r.w().other_images.at(0).where, (Location{2, 13}));  // the image, not the flag
   EXPECT_TRUE(r.b().copies[0].from_other);
 }
 
