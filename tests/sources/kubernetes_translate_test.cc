@@ -63,6 +63,47 @@ TEST(KubernetesTranslator, DeploymentBecomesOneWorkloadWithAllContainers) {
   EXPECT_EQ(w.pod_spec_where.line, 11);
 }
 
+TEST(KubernetesTranslator, ContainersOutsideThePodTemplateAreAnErrorAtTheirKey) {
+  Translation t = translate_kubernetes("deploy.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 1
+  containers:
+    - name: web
+      image: nginx:latest
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly}
+spec:
+  schedule: "0 1 * * *"
+  jobTemplate:
+    spec:
+      containers: [{name: job, image: busybox}]
+)");
+  EXPECT_TRUE(t.inventory.workloads.empty());
+  ASSERT_EQ(t.errors.size(), 2u);
+  EXPECT_EQ(t.errors[0].message,
+            "Deployment has containers outside its pod template: they belong under "
+            "spec.template.spec, so none of them is checked");
+  EXPECT_EQ(t.errors[0].line, 6);
+  EXPECT_EQ(t.errors[0].column, 3);
+  EXPECT_NE(t.errors[1].message.find("spec.jobTemplate.spec.template.spec"), std::string::npos);
+  EXPECT_EQ(t.errors[1].line, 17);
+}
+
+TEST(KubernetesTranslator, AWorkloadWithoutATemplateIsAQuietPatch) {
+  Translation t = translate_kubernetes("patch.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+)");
+  EXPECT_TRUE(t.errors.empty());
+  EXPECT_TRUE(t.inventory.workloads.empty());
+}
+
 TEST(KubernetesTranslator, AZeroLimitInAnyUnitIsNoLimitWrittenOut) {
   const char* text = R"(apiVersion: v1
 kind: Pod

@@ -303,20 +303,36 @@ PodTemplate find_pod_template(const yaml::Node& object, const ObjectHeader& h, Y
     if (t.pod_spec) t.spec_where = object.find("spec")->key->where();
     return t;
   }
+  // The mapping that holds the template, and the template's path.
+  const yaml::Node* holder = nullptr;
+  std::string_view template_path = "spec.template";
   if (kind == "PodTemplate") {
-    tmpl = r.mapping(object.get("template"), "template");
+    holder = &object;
+    template_path = "template";
   } else if (kind == "CronJob") {
     spec = r.mapping(object.get("spec"), "spec");
     const yaml::Node* job =
         spec ? r.mapping(spec->get("jobTemplate"), "spec.jobTemplate") : nullptr;
     const yaml::Node* job_spec =
         job ? r.mapping(job->get("spec"), "spec.jobTemplate.spec") : nullptr;
-    tmpl = job_spec ? r.mapping(job_spec->get("template"), "template") : nullptr;
+    holder = job_spec ? job_spec : spec;
+    template_path = "spec.jobTemplate.spec.template";
   } else {
     spec = r.mapping(object.get("spec"), "spec");
-    tmpl = spec ? r.mapping(spec->get("template"), "spec.template") : nullptr;
+    holder = spec;
   }
-  if (!tmpl) return t;
+  tmpl = holder ? r.mapping(holder->get("template"), template_path) : nullptr;
+  if (!tmpl) {
+    // Without a template the object is usually a patch (replicas, labels) and
+    // is quiet. Containers written where the template belongs are a mistake
+    // the API server refuses; saying nothing would pass them unchecked.
+    if (const yaml::Node::Entry* misplaced = holder ? holder->find("containers") : nullptr) {
+      r.error(misplaced->key->where(),
+              kind + " has containers outside its pod template: they belong under " +
+                  std::string(template_path) + ".spec, so none of them is checked");
+    }
+    return t;
+  }
   t.pod_spec = r.mapping(tmpl->get("spec"), "template.spec");
   t.pod_metadata = r.mapping(tmpl->get("metadata"), "template.metadata");
   if (t.pod_spec) t.spec_where = tmpl->find("spec")->key->where();
