@@ -74,7 +74,9 @@ Format docker_format_by_name(std::string_view path) {
       (yaml && path.find(".gitlab/ci/") != std::string_view::npos)) {
     return Format::gitlab_ci;
   }
-  if (yaml && (path.find(".github/workflows/") != std::string_view::npos)) {
+  // Workflows, and composite actions: `action.yml` at the root of an action's folder.
+  if (yaml && (path.find(".github/workflows/") != std::string_view::npos || name == "action.yml" ||
+               name == "action.yaml")) {
     return Format::github_actions;
   }
   if (name.ends_with(".md") || name.ends_with(".markdown")) return Format::markdown;

@@ -242,6 +242,24 @@ TEST(ScriptRules, GitLabFilesPulledInByIncludeAreGitLabCi) {
   EXPECT_FALSE(translate_file("ci/build.yml", job, /*explicit_path=*/false).recognised);
 }
 
+TEST(ScriptRules, CompositeActionsRunStepsAreReadFromActionYml) {
+  const char* action =
+      "name: integration\n"
+      "runs:\n"
+      "  using: composite\n"
+      "  steps:\n"
+      "    - run: docker run --rm --privileged ${{ inputs.image }}\n"
+      "      shell: bash\n"
+      "    - run: docker run --privileged x:1\n"
+      "      shell: pwsh\n";
+  for (std::string_view path : {"action.yml", "actions/build/action.yaml"}) {
+    std::vector<std::string> got = findings("privileged", translate(path, action));
+    ASSERT_EQ(got.size(), 1u) << path;
+    EXPECT_EQ(got[0].substr(0, 5), "5:28:");
+  }
+  EXPECT_FALSE(translate_file("actions.yml", action, /*explicit_path=*/false).recognised);
+}
+
 TEST(ScriptRules, WorkflowAndMarkdown) {
   Inventory wf = translate(".github/workflows/ci.yml",
                            "on: push\n"

@@ -1,5 +1,6 @@
-// GitHub Actions and GitLab CI: the shell text of `run:` steps and of
-// `script:`/`before_script:`/`after_script:`, with positions in the YAML file.
+// GitHub Actions (workflows and composite actions) and GitLab CI: the shell
+// text of `run:` steps and of `script:`/`before_script:`/`after_script:`,
+// with positions in the YAML file.
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,6 +101,22 @@ bool posix_shell(const yaml::Node* shell_node) {
   return s.starts_with("bash") || s.starts_with("sh") || s.find("{0}") != std::string_view::npos;
 }
 
+// The `run:` steps of a job, or of a composite action, in a POSIX shell.
+void github_steps(Translation& t, std::string_view path, const std::vector<std::string_view>& lines,
+                  const yaml::Node* steps, const yaml::Node* default_shell, bool windows) {
+  if (!steps || !steps->is_sequence()) return;
+  for (const yaml::Node* step : steps->items()) {
+    if (!step->is_mapping()) continue;
+    const yaml::Node* run = step->get("run");
+    if (!run || !run->is_scalar()) continue;
+    const yaml::Node* sh = step->get("shell");
+    if (!sh) sh = default_shell;
+    if (!posix_shell(sh) || (!sh && windows)) continue;
+    shell::add_script(t, path, "GitHub Actions step", run->where(),
+                      scalar_text(*run, lines, Templating::github), true, Templating::github);
+  }
+}
+
 void github_job(Translation& t, std::string_view path, const std::vector<std::string_view>& lines,
                 const yaml::Node& job, const yaml::Node* default_shell) {
   const yaml::Node* defaults = job.get("defaults");
@@ -109,18 +126,7 @@ void github_job(Translation& t, std::string_view path, const std::vector<std::st
   const yaml::Node* runs_on = job.get("runs-on");
   bool windows =
       runs_on && runs_on->is_scalar() && runs_on->text().find("windows") != std::string::npos;
-  const yaml::Node* steps = job.get("steps");
-  if (!steps || !steps->is_sequence()) return;
-  for (const yaml::Node* step : steps->items()) {
-    if (!step->is_mapping()) continue;
-    const yaml::Node* run = step->get("run");
-    if (!run || !run->is_scalar()) continue;
-    const yaml::Node* sh = step->get("shell");
-    if (!sh) sh = job_shell;
-    if (!posix_shell(sh) || (!sh && windows)) continue;
-    shell::add_script(t, path, "GitHub Actions step", run->where(),
-                      scalar_text(*run, lines, Templating::github), true, Templating::github);
-  }
+  github_steps(t, path, lines, job.get("steps"), job_shell, windows);
 }
 
 void gitlab_scripts(Translation& t, std::string_view path,
@@ -155,6 +161,11 @@ Translation translate_github_actions(std::string_view path, std::string_view con
   yaml::Stream stream = parse_yaml(path, content, t);
   std::vector<std::string_view> lines = shell::split_lines(content);
   for (const yaml::Document& doc : stream.documents) {
+    // A composite action (`action.yml`): `runs.steps`, each naming its shell.
+    const yaml::Node* runs = doc.root->get("runs");
+    if (runs && runs->is_mapping()) {
+      github_steps(t, path, lines, runs->get("steps"), nullptr, false);
+    }
     const yaml::Node* jobs = doc.root->get("jobs");
     if (!jobs || !jobs->is_mapping()) continue;
     const yaml::Node* defaults = doc.root->get("defaults");
