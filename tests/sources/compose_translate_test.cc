@@ -36,15 +36,6 @@ TEST(ComposeInterpolate, NestedDefaultsAreTheInnermostLiteral) {
   EXPECT_EQ(compose::interpolate_keeping_empty("${A:-${B:-}}:80"), ":80");
 }
 
-TEST(ComposeInterpolate, SplitColonsKeepsDefaultsAndAddressesWhole) {
-  EXPECT_EQ(compose::split_colons("${SOCK:-/var/run/docker.sock}:/var/run/docker.sock:ro"),
-            (std::vector<std::string_view>{"${SOCK:-/var/run/docker.sock}",
-                                           "/var/run/docker.sock", "ro"}));
-  EXPECT_EQ(compose::split_colons("[::1]:5432:5432"),
-            (std::vector<std::string_view>{"[::1]", "5432", "5432"}));
-  EXPECT_EQ(compose::split_colons("/data"), (std::vector<std::string_view>{"/data"}));
-}
-
 TEST(ComposeTranslator, ShortPortsInAllForms) {
   const char* text = R"(services:
   web:

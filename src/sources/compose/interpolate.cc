@@ -2,25 +2,12 @@
 
 #include <cctype>
 
+#include "sources/short_syntax.h"
+
 namespace vern::compose {
 
 namespace {
 bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// The position of the '}' that closes the `${` whose body starts at `from`,
-// counting nested `${...}`; npos when it is not closed.
-size_t closing_brace(std::string_view text, size_t from) {
-  int depth = 1;
-  for (size_t i = from; i < text.size(); ++i) {
-    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
-      ++depth;
-      ++i;
-    } else if (text[i] == '}' && --depth == 0) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
 
 std::optional<std::string> expand(std::string_view text, bool keep_empty) {
   std::string out;
@@ -69,30 +56,6 @@ std::optional<std::string> expand(std::string_view text, bool keep_empty) {
   return out;
 }
 }  // namespace
-
-std::vector<std::string_view> split_colons(std::string_view s) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  int brace = 0;
-  int bracket = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '{' && i > 0 && s[i - 1] == '$')
-      ++brace;
-    else if (c == '}' && brace > 0)
-      --brace;
-    else if (c == '[')
-      ++bracket;
-    else if (c == ']' && bracket > 0)
-      --bracket;
-    else if (c == ':' && brace == 0 && bracket == 0) {
-      parts.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  parts.push_back(s.substr(start));
-  return parts;
-}
 
 std::optional<std::string> interpolate(std::string_view text) { return expand(text, false); }
 

@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace vern::compose {
 
@@ -20,10 +19,5 @@ std::optional<std::string> interpolate(std::string_view text);
 // nothing written has a meaning of its own (`${BIND:-}:80:80` binds every
 // interface unless BIND is set).
 std::optional<std::string> interpolate_keeping_empty(std::string_view text);
-
-// The parts of a short-syntax value (`HOST:CONTAINER[:MODE]`) split on ':'
-// outside `${...}` (whose `:-` is not a separator) and outside `[...]` (an
-// IPv6 address).
-std::vector<std::string_view> split_colons(std::string_view s);
 
 }  // namespace vern::compose

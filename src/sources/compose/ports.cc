@@ -1,24 +1,9 @@
 // Compose `ports:` short syntax, component by component, so that a variable in
 // one part (`${PORT}:5432`) leaves the others known.
-#include <charconv>
-#include <vector>
-
 #include "sources/compose/interpolate.h"
 #include "sources/compose/service.h"
 
 namespace vern::compose {
-
-bool parse_port_range(std::string_view s, int& first, int& last) {
-  size_t dash = s.find('-');
-  std::string_view a = s.substr(0, dash);
-  std::string_view b = dash == std::string_view::npos ? a : s.substr(dash + 1);
-  auto conv = [](std::string_view t, int& v) {
-    if (t.empty()) return false;
-    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    return ec == std::errc() && p == t.data() + t.size() && v >= 0 && v <= 65535;
-  };
-  return conv(a, first) && conv(b, last) && first <= last;
-}
 
 namespace {
 
@@ -27,34 +12,18 @@ namespace {
 bool parse_spec(std::string_view spec, std::string_view written, Location at, PortMapping& out,
                 YamlReader& r) {
   std::string_view text = written;
-  std::string_view body = spec;
-  if (size_t slash = body.rfind('/');
-      slash != std::string_view::npos && body.find('}', slash) == std::string_view::npos) {
-    out.protocol = std::string(body.substr(slash + 1));
-    body = body.substr(0, slash);
-  }
-  std::vector<std::string_view> parts = split_colons(body);
-  // IPv6 without brackets ("::1:80:80"): the last two parts are the ports.
+  PortSpecParts parts = split_port_spec(spec);
+  if (!parts.protocol.empty()) out.protocol = std::string(parts.protocol);
   std::string ip;
   bool ip_known = true;
-  std::string_view host_part;
-  std::string_view container_part = parts.back();
-  if (parts.size() >= 3) {
-    host_part = parts[parts.size() - 2];
-    std::string raw;
-    for (size_t i = 0; i + 2 < parts.size(); ++i) {
-      if (i) raw += ':';
-      raw += parts[i];
-    }
-    auto v = interpolate_keeping_empty(raw);
-    if (v) {
-      ip = *v;
-      if (ip.size() >= 2 && ip.front() == '[' && ip.back() == ']') ip = ip.substr(1, ip.size() - 2);
+  std::string_view host_part = parts.host;
+  std::string_view container_part = parts.container;
+  if (!parts.ip.empty()) {
+    if (auto v = interpolate_keeping_empty(parts.ip)) {
+      ip = std::string(unbracket(*v));
     } else {
       ip_known = false;
     }
-  } else if (parts.size() == 2) {
-    host_part = parts[0];
   }
   out.published = true;
   if (!ip_known) {

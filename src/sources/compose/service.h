@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/workload.h"
+#include "sources/short_syntax.h"
 #include "sources/yaml_reader.h"
 #include "yaml/node.h"
 
@@ -20,10 +21,6 @@ Workload translate_service(const std::string& name, Location key_at,
 // Parses one short-syntax port ("127.0.0.1:8080:80/tcp", "3000-3005", "[::1]::80").
 // Errors go to `r` at `at`.
 bool parse_short_port(std::string_view text, Location at, PortMapping& out, YamlReader& r);
-
-// "80" or "80-90" (no address, no variables) into [first, last]; false when
-// it is not a port or a range of ports.
-bool parse_port_range(std::string_view text, int& first, int& last);
 
 // False when both sides are ranges of different sizes, which Docker refuses
 // (a host range for a single container port is allowed: Docker picks from it).

@@ -1,12 +1,10 @@
 #include "sources/shell/docker_run.h"
 
-#include <charconv>
-
-#include "sources/compose/interpolate.h"
 #include "sources/shell/docker_flags.h"
 #include "sources/shell/launch_model.h"
 #include "sources/shell/stdin_script.h"
 #include "sources/shell/tokenizer.h"
+#include "sources/short_syntax.h"
 
 namespace vern::shell {
 namespace {
@@ -373,107 +371,33 @@ void collect(const std::vector<ShellPipeline>& pipelines, std::string_view file,
   }
 }
 
-std::optional<std::pair<int, int>> port_range(std::string_view s) {
-  if (s.empty()) return std::pair{0, 0};
-  std::size_t dash = s.find('-');
-  std::string_view a = s.substr(0, dash);
-  std::string_view b = dash == std::string_view::npos ? a : s.substr(dash + 1);
-  int x = 0, y = 0;
-  auto r1 = std::from_chars(a.data(), a.data() + a.size(), x);
-  auto r2 = std::from_chars(b.data(), b.data() + b.size(), y);
-  if (r1.ec != std::errc() || r1.ptr != a.data() + a.size() || r2.ec != std::errc() ||
-      r2.ptr != b.data() + b.size() || x < 0 || y < x || y > 65535) {
-    return std::nullopt;
-  }
-  return std::pair{x, y};
-}
-
 }  // namespace
 
-std::optional<PortMapping> parse_publish(std::string_view spec, Location where) {
+std::optional<PortMapping> parse_publish(std::string_view spec, Location where, bool literal) {
+  // A part holding a shell variable is unknown; the others are read.
+  auto known = [literal](std::string_view part) {
+    return literal || part.find('$') == std::string_view::npos;
+  };
+  const PortSpecParts parts = split_port_spec(spec);
   PortMapping p;
   p.where = where;
   p.published = true;
-  if (std::size_t slash = spec.rfind('/'); slash != std::string_view::npos) {
-    p.protocol = std::string(spec.substr(slash + 1));
-    spec = spec.substr(0, slash);
-  }
-  std::string_view ip, host, ctr;
-  if (!spec.empty() && spec[0] == '[') {
-    std::size_t close = spec.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    ip = spec.substr(1, close - 1);
-    std::string_view rest = spec.substr(close + 1);
-    if (rest.empty() || rest[0] != ':') return std::nullopt;
-    rest.remove_prefix(1);
-    std::size_t colon = rest.find(':');
-    if (colon == std::string_view::npos) return std::nullopt;
-    host = rest.substr(0, colon);
-    ctr = rest.substr(colon + 1);
-  } else {
-    std::size_t last = spec.rfind(':');
-    if (last == std::string_view::npos) {
-      ctr = spec;
-    } else {
-      ctr = spec.substr(last + 1);
-      std::string_view front = spec.substr(0, last);
-      std::size_t prev = front.rfind(':');
-      if (prev == std::string_view::npos) {
-        host = front;
-      } else {
-        ip = front.substr(0, prev);
-        host = front.substr(prev + 1);
-      }
-    }
-  }
-  auto c = port_range(ctr);
-  auto h = port_range(host);
-  if (!c || !h || c->first == 0) return std::nullopt;
-  p.container_first = c->first;
-  p.container_last = c->second;
-  p.host_first = h->first;
-  p.host_last = h->second;
-  p.host_ip = ip.empty() ? Located<std::string>::absent(where)
-                         : Located<std::string>::literal(std::string(ip), where);
-  return p;
-}
-
-std::optional<PortMapping> parse_publish_with_variables(std::string_view spec, Location where) {
-  std::string_view body = spec;
-  std::string protocol = "tcp";
-  if (std::size_t slash = body.rfind('/');
-      slash != std::string_view::npos && body.find('}', slash) == std::string_view::npos) {
-    protocol = std::string(body.substr(slash + 1));
-    body = body.substr(0, slash);
-  }
-  // `-p` takes the short syntax of Compose's `ports:`: split the same way,
-  // leaving `${PORT:-8080}` whole.
-  const std::vector<std::string_view> parts = compose::split_colons(body);
-  if (parts.size() > 3) return std::nullopt;
-  auto known = [](std::string_view part) { return part.find('$') == std::string_view::npos; };
-  PortMapping p;
-  p.where = where;
-  p.published = true;
-  p.protocol = protocol;
-  p.written = std::string(spec);
+  if (!parts.protocol.empty()) p.protocol = std::string(parts.protocol);
+  if (!literal) p.written = std::string(spec);
   p.host_ip = Located<std::string>::absent(where);
-  if (parts.size() == 3) {
-    std::string_view ip = parts[0];
-    if (!known(ip)) return std::nullopt;  // the address is unknown: no finding either way
-    if (ip.size() > 1 && ip.front() == '[' && ip.back() == ']') ip = ip.substr(1, ip.size() - 2);
+  if (!parts.ip.empty()) {
+    if (!known(parts.ip)) return std::nullopt;  // the address is unknown: no finding either way
+    std::string_view ip = unbracket(parts.ip);
     if (!ip.empty()) p.host_ip = Located<std::string>::literal(std::string(ip), where);
   }
-  if (known(parts.back())) {
-    auto c = port_range(parts.back());
-    if (!c || c->first == 0) return std::nullopt;
-    p.container_first = c->first;
-    p.container_last = c->second;
+  if (known(parts.container) &&
+      (!parse_port_range(parts.container, p.container_first, p.container_last) ||
+       p.container_first == 0)) {
+    return std::nullopt;
   }
-  if (parts.size() >= 2 && known(parts[parts.size() - 2])) {
-    auto h = port_range(parts[parts.size() - 2]);
-    if (!h) return std::nullopt;
-    p.host_first = h->first;
-    p.host_last = h->second;
+  if (!parts.host.empty() && known(parts.host) &&
+      !parse_port_range(parts.host, p.host_first, p.host_last)) {
+    return std::nullopt;
   }
   return p;
 }

@@ -35,13 +35,12 @@ void collect_launches(const std::vector<ShellPipeline>& pipelines, std::string_v
                       Inventory& out);
 
 // Parses a `-p`/`--publish` spec ("127.0.0.1:8080:80/udp", "[::1]::80",
-// "8000-8010:8000-8010"). nullopt when it is not a port spec.
-std::optional<PortMapping> parse_publish(std::string_view spec, Location where);
-
-// Parses a `-p` spec with variables in it ("${PORT}:80", "127.0.0.1:${PORT}:80"):
-// the parts written out are known, the rest unknown (0), and the spec is kept
-// as written for messages. nullopt when the host address is a variable (it
-// may bind anything) or the known parts are not ports.
-std::optional<PortMapping> parse_publish_with_variables(std::string_view spec, Location where);
+// "8000-8010:8000-8010"). nullopt when it is not a port spec. A word that is
+// not `literal` may hold variables ("${PORT}:80", "127.0.0.1:${PORT}:80"): the
+// parts written out are known, the rest unknown (0), and the spec is kept as
+// written for messages; nullopt when the host address is a variable (it may
+// bind anything).
+std::optional<PortMapping> parse_publish(std::string_view spec, Location where,
+                                         bool literal = true);
 
 }  // namespace vern::shell

@@ -225,8 +225,7 @@ void apply_flag(FlagId id, const FlagValue& v, Workload& w) {
     }
     case FlagId::publish:
     case FlagId::expose:
-      if (auto p = v.literal ? parse_publish(v.text, v.where)
-                             : parse_publish_with_variables(v.text, v.where)) {
+      if (auto p = parse_publish(v.text, v.where, v.literal)) {
         if (id == FlagId::expose) {
           p->published = false;
           p->host_ip = Located<std::string>::absent(v.where);
