@@ -260,6 +260,25 @@ TEST(ScriptRules, CompositeActionsRunStepsAreReadFromActionYml) {
   EXPECT_FALSE(translate_file("actions.yml", action, /*explicit_path=*/false).recognised);
 }
 
+TEST(ScriptRules, XargsDockerRunGetsItsImageFromTheInput) {
+  Inventory inv = translate("prune.sh",
+                            "cat images.txt | xargs -n1 docker run --rm --privileged\n"
+                            "ls | xargs -r docker run --pid=host alpine:3.19 echo\n"
+                            "ls | xargs -I{} docker run --ipc=host {}\n");
+  // The first line's container starts with what the input adds: the image
+  // and perhaps more options, so what is not written is unknown (partial).
+  ASSERT_EQ(inv.workloads.size(), 2u);
+  EXPECT_TRUE(inv.workloads[0].partial);
+  EXPECT_TRUE(inv.workloads[0].containers.at(0).image.is_dynamic());
+  EXPECT_EQ(findings("privileged", inv).size(), 1u);
+  EXPECT_TRUE(findings("invalid-command", inv).empty());
+  // The second line is written out whole: the input is the container's command.
+  EXPECT_FALSE(inv.workloads[1].partial);
+  EXPECT_EQ(findings("host-pid", inv).size(), 1u);
+  // `-I {}` places the input anywhere: xargs is the program, not docker.
+  EXPECT_TRUE(findings("host-ipc", inv).empty());
+}
+
 TEST(ScriptRules, WorkflowAndMarkdown) {
   Inventory wf = translate(".github/workflows/ci.yml",
                            "on: push\n"

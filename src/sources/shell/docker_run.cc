@@ -1,6 +1,7 @@
 #include "sources/shell/docker_run.h"
 
 #include "sources/shell/docker_flags.h"
+#include "sources/shell/handed_on.h"
 #include "sources/shell/launch_model.h"
 #include "sources/shell/stdin_script.h"
 #include "sources/shell/tokenizer.h"
@@ -39,7 +40,12 @@ bool global_takes_value(std::string_view opt) {
 class LaunchParser {
  public:
   LaunchParser(const ShellCommand& cmd, std::size_t start, Launch& out, Engine engine, bool create)
-      : m_words(cmd.words), m_j(start), m_out(out), m_engine(engine), m_create(create) {}
+      : m_words(cmd.words), m_j(start), m_out(out), m_engine(engine), m_create(create) {
+    // `xargs docker run …` appends its input to the words written.
+    for (std::size_t k = 0; k < cmd.command_index && k < m_words.size(); ++k) {
+      if (m_words[k].literal && program_name(m_words[k]) == "xargs") m_input_appended = true;
+    }
+  }
 
   // False when the command asks for help (`docker run --help`): it starts
   // nothing.
@@ -232,6 +238,13 @@ class LaunchParser {
 
   void image() {
     Container& c = m_out.workload.containers.front();
+    if (m_j >= m_words.size() && m_input_appended) {
+      // `xargs docker run --privileged`: the input brings the image, and
+      // perhaps more options, so what is not written is unknown.
+      c.image = Located<ImageRef>::dynamic(m_out.where);
+      m_out.workload.partial = true;
+      return;
+    }
     if (m_j >= m_words.size()) {
       // The CLI stops at its first complaint: a flag that ate the last word
       // is the one reported.
@@ -262,6 +275,7 @@ class LaunchParser {
   Launch& m_out;
   Engine m_engine;
   bool m_create;
+  bool m_input_appended = false;
   bool m_publish_all = false;
 };
 
@@ -296,64 +310,6 @@ void init_workload(Launch& l, std::string_view file) {
   c.resources.pids_limit = Located<std::string>::absent(l.where);
   c.healthcheck = Located<bool>::absent(l.where);
   w.containers.push_back(std::move(c));
-}
-
-// ssh options that take a value (`ssh -p 2222 -i key host cmd`).
-bool ssh_takes_value(std::string_view opt) {
-  return opt.size() == 2 &&
-         std::string_view("BbcDEeFIiJLlmOoPpQRSWw").find(opt[1]) != std::string_view::npos;
-}
-
-// The commands in one word of text. A word with spaces was quoted, so its
-// text starts a column after the word.
-std::vector<ShellPipeline> commands_in(const ShellWord& w) {
-  Location start = w.where;
-  if (w.text.find(' ') != std::string::npos) ++start.column;
-  return tokenize(SourceText::whole(w.text, start));
-}
-
-// A command that `cmd` hands on as text to run: the script of `sh -c '…'`
-// (`bash -lc`, `bash -o pipefail -c`), or the remote command of `ssh host '…'`
-// / `ssh host docker run …` (whose words keep their own positions).
-
-std::optional<std::vector<ShellPipeline>> handed_on(const ShellCommand& cmd) {
-  const ShellWord* prog = cmd.program();
-  if (!prog || !prog->literal) return std::nullopt;
-  const auto& words = cmd.words;
-  std::string_view name = program_name(*prog);
-  std::size_t j = cmd.command_index + 1;
-  if (is_shell_name(name)) {
-    for (; j + 1 < words.size(); ++j) {
-      std::string_view t = words[j].text;
-      if (t == "-o" || t == "+o" || t == "-O" || t == "+O") {
-        ++j;  // the option's name
-        continue;
-      }
-      if (t.size() < 2 || (t[0] != '-' && t[0] != '+') || t[1] == '-') break;
-      if (t[0] == '-' && t.find('c') != std::string_view::npos) {
-        if (!words[j + 1].literal) break;
-        return commands_in(words[j + 1]);
-      }
-    }
-    return std::nullopt;
-  }
-  if (name != "ssh") return std::nullopt;
-  while (j < words.size() && words[j].text.size() > 1 && words[j].text[0] == '-') {
-    j += ssh_takes_value(words[j].text) ? 2 : 1;
-  }
-  if (j + 1 >= words.size()) return std::nullopt;  // no host, or no remote command
-  ++j;                                             // the host
-  if (j + 1 == words.size()) {
-    if (!words[j].literal) return std::nullopt;
-    return commands_in(words[j]);
-  }
-  ShellPipeline p;
-  p.where = words[j].where;
-  ShellCommand remote;
-  remote.where = words[j].where;
-  remote.words.assign(words.begin() + std::ptrdiff_t(j), words.end());
-  p.commands.push_back(std::move(remote));
-  return std::vector<ShellPipeline>{std::move(p)};
 }
 
 void collect(const std::vector<ShellPipeline>& pipelines, std::string_view file, Inventory& out,

@@ -63,6 +63,16 @@ std::size_t command_index(const std::vector<ShellWord>& words,
       while (k < words.size() && is_assignment_text(words[k].text)) ++k;
     } else if (p == "nice" || p == "ionice" || p == "stdbuf" || p == "chrt" || p == "taskset") {
       k = skip_options(words, k + 1, {"-n", "-c", "-p", "-i", "-o", "-e"});
+    } else if (p == "xargs") {
+      // With `-I {}` the input replaces words anywhere in the command, so
+      // what is written is not what runs: xargs stays the program.
+      for (std::size_t j = k + 1; j < words.size() && starts_option(words[j].text); ++j) {
+        std::string_view o = words[j].text;
+        if (o.starts_with("-I") || o.starts_with("-i") || o.starts_with("--replace")) return k;
+      }
+      k = skip_options(words, k + 1,
+                       {"-a", "-d", "-E", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter",
+                        "--max-args", "--max-lines", "--max-procs", "--max-chars"});
     } else if (p == "timeout") {
       k = skip_options(words, k + 1, {"-s", "-k", "--signal", "--kill-after"});
       if (k < words.size()) ++k;  // the duration

@@ -1,5 +1,6 @@
 // Prefix commands: words before the program that actually runs (`sudo -E`,
 // `exec`, `time -p`, `env X=1`, `nohup`, `command`, `nice -n 5`, `timeout 5`,
+// `xargs -r` (not `xargs -I {}`, whose input lands anywhere in the command),
 // reserved words such as `if`/`then`/`do`/`!`) and leading `NAME=value`.
 #pragma once
 

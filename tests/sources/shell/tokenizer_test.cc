@@ -175,6 +175,17 @@ TEST(ShellTokenizer, PrefixCommandsAreSkippedToFindTheProgram) {
   EXPECT_EQ(program("apt-get install sudo"), "apt-get");
 }
 
+TEST(ShellTokenizer, XargsRunsItsCommandUnlessInputReplacesWordsInIt) {
+  auto program = [](std::string_view text) {
+    return tokenize(text).at(0).commands.at(0).program()->text;
+  };
+  EXPECT_EQ(program("xargs -r -n 1 -P 4 docker run --rm x"), "docker");
+  EXPECT_EQ(program("xargs --max-args=1 docker run x"), "docker");
+  EXPECT_EQ(program("xargs -I {} docker run -e A=b {}"), "xargs");
+  EXPECT_EQ(program("xargs -I{} docker run {}"), "xargs");
+  EXPECT_EQ(program("xargs --replace docker run {}"), "xargs");
+}
+
 TEST(ShellTokenizer, AnsiCQuotingAndArithmetic) {
   auto ps = tokenize("echo $'a\\tb' $((1+2)) $#");
   const auto& w = ps[0].commands[0].words;
