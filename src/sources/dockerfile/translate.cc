@@ -113,6 +113,7 @@ class Translator {
                        prog.find("pwsh") == std::string::npos &&
                        prog.find("cmd") == std::string::npos;
     } else if (k == "RUN") {
+      mount_images(ins);
       ShellScript script = dockerfile::run_script(ins, st.posix_shell);
       script.file = m_path;
       script.object = object();
@@ -321,6 +322,28 @@ class Translator {
     }
     c.sources = std::move(items);
     m_build.copies.push_back(std::move(c));
+  }
+
+  // `RUN --mount=type=bind,from=golang:1.22,target=/src` (also cache and
+  // secret mounts) reads another stage or an image.
+  void mount_images(const Instruction& ins) {
+    for (const dockerfile::Flag& f : ins.flags) {
+      if (f.name != "mount") continue;
+      std::string_view v = f.value;
+      for (std::size_t pos = 0; pos <= v.size();) {
+        std::size_t comma = v.find(',', pos);
+        std::string_view field =
+            v.substr(pos, comma == std::string_view::npos ? v.npos : comma - pos);
+        if (field.size() > 5 && lower(field.substr(0, 5)) == "from=") {
+          dockerfile::Flag from = f;
+          from.value = std::string(field.substr(5));
+          from.value_where.column += int(pos + 5);
+          from_image(from);
+        }
+        if (comma == std::string_view::npos) break;
+        pos = comma + 1;
+      }
+    }
   }
 
   // `COPY --from=nginx:1.25` names an image unless it names a stage or index.

@@ -177,6 +177,16 @@ TEST(DockerfileTranslator, CopyFromAnImageIsAnImageReference) {
   EXPECT_TRUE(r.b().copies[0].from_other);
 }
 
+TEST(DockerfileTranslator, RunMountFromAnImageIsAnImageReferenceAndFromAStageIsNot) {
+  Result r = translate(
+      "FROM golang:1.22 AS build\n"
+      "RUN --mount=type=cache,target=/c --mount=type=bind,FROM=node:latest,target=/y true\n"
+      "FROM alpine:3\n"
+      "RUN --mount=from=build,target=/z --mount=type=secret,id=npm true\n");
+  EXPECT_EQ(other_images(r.w()), (std::vector<std::string>{"golang:1.22", "node:latest"}));
+  EXPECT_EQ(r.w().other_images.at(1).where, (Location{2, 57}));  // the image, not the flag
+}
+
 TEST(DockerfileTranslator, EnvFormsAndArgIsNotEnv) {
   Result r = translate(
       "FROM a:1\n"
