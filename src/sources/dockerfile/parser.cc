@@ -143,8 +143,30 @@ void split_flags(Instruction& ins, const shell::SourceText& rest) {
   ins.args = rest.slice(k, s.size());
 }
 
+// The offsets in `array`, a valid JSON array of strings, of each string's
+// opening quote.
+std::vector<std::size_t> string_starts(std::string_view array) {
+  std::vector<std::size_t> out;
+  bool in_string = false;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    char c = array[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
 void detect_exec_form(Instruction& ins) {
-  std::string_view t = trim_right(trim_left(ins.args.text()));
+  std::string_view text = ins.args.text();
+  std::string_view t = trim_right(trim_left(text));
   if (t.empty() || t.front() != '[' || t.back() != ']') return;
   nlohmann::json j = nlohmann::json::parse(t, nullptr, false);
   if (j.is_discarded() || !j.is_array()) return;
@@ -155,6 +177,9 @@ void detect_exec_form(Instruction& ins) {
   }
   ins.exec_form = true;
   ins.exec = std::move(items);
+  const std::size_t base = std::size_t(t.data() - text.data());
+  for (std::size_t offset : string_starts(t))
+    ins.exec_where.push_back(ins.args.at(base + offset + 1));
 }
 
 }  // namespace

@@ -42,9 +42,10 @@ struct Instruction {
   // The arguments after the flags, continuation lines joined (the escape
   // character and newline removed), positions kept.
   shell::SourceText args;
-  bool exec_form = false;         // args is a JSON array of strings
-  std::vector<std::string> exec;  // its elements when exec_form
-  std::vector<Heredoc> heredocs;  // RUN/COPY/ADD here-documents, in order
+  bool exec_form = false;            // args is a JSON array of strings
+  std::vector<std::string> exec;     // its elements when exec_form
+  std::vector<Location> exec_where;  // where each element's text starts
+  std::vector<Heredoc> heredocs;     // RUN/COPY/ADD here-documents, in order
   // The full instruction text after the keyword (flags included), for ONBUILD.
   std::string raw;
 };

@@ -142,6 +142,7 @@ class Translator {
       std::size_t begin = offset(trigger.args.at(0));
       trigger.args = ins.args.slice(begin, begin + trigger.args.size());
     }
+    for (Location& at : trigger.exec_where) at = ins.args.at(offset(at));
     if (trigger.keyword == "RUN") return instruction(trigger);
     const std::size_t before = m_build.copies.size();
     copy(trigger);
@@ -303,8 +304,10 @@ class Translator {
     }
     std::vector<Located<std::string>> items;
     if (ins.exec_form) {
-      for (const std::string& s : ins.exec)
-        items.push_back(Located<std::string>::literal(s, ins.where));
+      for (std::size_t i = 0; i < ins.exec.size(); ++i) {
+        Location at = i < ins.exec_where.size() ? ins.exec_where[i] : ins.where;
+        items.push_back(Located<std::string>::literal(ins.exec[i], at));
+      }
     } else {
       for (const RawWord& w : words(ins)) {
         if (w.text.starts_with("<<")) {

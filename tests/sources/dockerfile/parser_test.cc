@@ -76,6 +76,18 @@ TEST(DockerfileParser, ExecFormIsAJsonArray) {
   EXPECT_FALSE(p.instructions[2].exec_form);
 }
 
+TEST(DockerfileParser, ExecFormElementsKeepWhereTheirTextStarts) {
+  Parsed p = parse(
+      "ADD [\"https://x.example/a \\\"q\\\".tgz\", \\\n"
+      "     \"/opt/\"]\n");
+  ASSERT_EQ(p.instructions.size(), 1u);
+  const Instruction& add = p.instructions[0];
+  ASSERT_TRUE(add.exec_form);
+  ASSERT_EQ(add.exec.size(), 2u);
+  EXPECT_EQ(add.exec[0], "https://x.example/a \"q\".tgz");
+  EXPECT_EQ(add.exec_where, (std::vector<Location>{{1, 7}, {2, 7}}));
+}
+
 TEST(DockerfileParser, HereDocuments) {
   Parsed p = parse(
       "FROM alpine\n"
