@@ -88,6 +88,8 @@ struct BuildCopy {
   bool from_other = false;    // `--from=` (another stage or image): not the build context
   bool has_checksum = false;  // `ADD --checksum=`
   bool heredoc = false;       // sources are here-documents
+  // `ONBUILD ADD`: runs in the builds FROM this image, with their context.
+  bool onbuild = false;
   int stage = 0;
 };
 

@@ -30,7 +30,8 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const BuildFile& b : inventory.build_files) {
     if (b.dockerignore != IgnoreFile::missing) continue;
     for (const BuildCopy& c : b.copies) {
-      if (c.from_other || c.heredoc) continue;
+      // `ONBUILD ADD . /app` copies the context of the child build, not this one.
+      if (c.from_other || c.heredoc || c.onbuild) continue;
       for (const Located<std::string>& src : c.sources) {
         if (!src.is_literal() || !whole_context(src.value)) continue;
         out.add(make_object_finding(k_info, b.file, c.where, "Dockerfile",

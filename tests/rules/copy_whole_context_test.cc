@@ -32,5 +32,11 @@ TEST(CopyWholeContext, GoodCases) {
   EXPECT_EQ(found(IgnoreFile::missing, {from_stage}), std::vector<std::string>{});
 }
 
+TEST(CopyWholeContext, OnbuildAddCopiesTheChildBuildsContextNotThisOne) {
+  BuildCopy trigger = test::copy("ADD", {"."});
+  trigger.onbuild = true;
+  EXPECT_EQ(found(IgnoreFile::missing, {trigger}), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace vern

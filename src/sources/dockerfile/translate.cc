@@ -126,8 +126,8 @@ class Translator {
   }
 
   // `ONBUILD RUN …` and `ONBUILD ADD …` run in every build FROM this image:
-  // their downloads are this file's. What else they do (COPY, USER, local
-  // ADD sources) concerns the child build and its own context.
+  // their downloads are this file's. What else they do (COPY, USER) concerns
+  // the child build; its ADD reads the child's context (BuildCopy::onbuild).
   void onbuild(const Instruction& ins) {
     const std::string& text = ins.args.text();
     dockerfile::Parsed inner = dockerfile::parse(text);
@@ -144,15 +144,8 @@ class Translator {
     }
     for (Location& at : trigger.exec_where) at = ins.args.at(offset(at));
     if (trigger.keyword == "RUN") return instruction(trigger);
-    const std::size_t before = m_build.copies.size();
     copy(trigger);
-    for (std::size_t i = before; i < m_build.copies.size(); ++i) {
-      auto& sources = m_build.copies[i].sources;
-      std::erase_if(sources, [](const Located<std::string>& s) {
-        return !s.is_literal() ||
-               (s.value.find("://") == std::string::npos && !s.value.starts_with("git@"));
-      });
-    }
+    m_build.copies.back().onbuild = true;
   }
 
   std::string object() const {
