@@ -279,6 +279,29 @@ TEST(ScriptRules, XargsDockerRunGetsItsImageFromTheInput) {
   EXPECT_TRUE(findings("host-ipc", inv).empty());
 }
 
+TEST(ScriptRules, MarkdownIndentedCodeBlocksGiveTheirDockerLines) {
+  Inventory md = translate("README.md",
+                           "# App\n"
+                           "\n"
+                           "    docker run --privileged nginx:1.25\n"
+                           "    echo done\n"
+                           "\n"
+                           "1. Then:\n"
+                           "\n"
+                           "       $ docker run --pid=host \\\n"
+                           "           alpine:3.19\n"
+                           "       output\n"
+                           "\n"
+                           "A paragraph\n"
+                           "    docker run --ipc=host x:1\n");
+  EXPECT_EQ(findings("privileged", md),
+            Lines{"3:16: docker run \"nginx:1.25\" runs in privileged mode"});
+  ASSERT_EQ(findings("host-pid", md).size(), 1u);
+  EXPECT_EQ(findings("host-pid", md)[0].substr(0, 6), "8:21: ");
+  // An indented line right after text continues the paragraph: not code.
+  EXPECT_EQ(findings("host-ipc", md), Lines{});
+}
+
 TEST(ScriptRules, WorkflowAndMarkdown) {
   Inventory wf = translate(".github/workflows/ci.yml",
                            "on: push\n"

@@ -127,14 +127,67 @@ bool launches_container(std::string_view line) {
   if (line.starts_with("sudo ")) line = trim(line.substr(5));
   return line.starts_with("docker ") || line.starts_with("podman ");
 }
+
+// The commands of lines [body, end) of a Markdown code block. With `prompts`,
+// only lines after a `$ ` prompt (and their continuations) are commands; with
+// `only_launches`, only lines that run docker or podman (and theirs).
+SourceText code_block_text(const std::vector<std::string_view>& lines, std::size_t body,
+                           std::size_t end, bool prompts, bool only_launches) {
+  SourceText text;
+  bool continued = false;
+  for (std::size_t k = body; k < end; ++k) {
+    std::string_view raw = lines[k];
+    std::size_t indent = raw.find_first_not_of(" \t");
+    if (indent == std::string_view::npos) indent = raw.size();
+    std::string_view line = raw.substr(indent);
+    int col = int(indent) + 1;
+    if (prompts && !continued) {
+      if (!line.starts_with("$ ")) continue;  // output, not a command
+      line.remove_prefix(2);
+      col += 2;
+    }
+    if (only_launches && !continued && !launches_container(line)) continue;
+    text.append(line, Location{int(k) + 1, col});
+    text.append_synthetic("\n");
+    continued = !trim(line).empty() && trim(line).back() == '\\';
+  }
+  return text;
+}
+
+bool has_prompts(const std::vector<std::string_view>& lines, std::size_t body, std::size_t end) {
+  for (std::size_t k = body; k < end; ++k) {
+    if (trim(lines[k]).starts_with("$ ")) return true;
+  }
+  return false;
+}
+
+// Indented by four columns or more (a tab counts as four).
+bool indented_code(std::string_view line) {
+  return line.starts_with("    ") || line.starts_with("\t");
+}
+
 }  // namespace
 
 Translation translate_markdown(std::string_view path, std::string_view content) {
   Translation t;
   if (!shell::within_limit(path, content, t)) return t;
   std::vector<std::string_view> lines = shell::split_lines(content);
+  bool after_blank = true;  // the previous line is blank, or there is none
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view l = trim(lines[i]);
+    // An indented code block starts after a blank line (an indented line
+    // after text continues its paragraph). Such blocks are often commands
+    // under a list item: their lines that run docker or podman are read.
+    if (after_blank && !l.empty() && indented_code(lines[i])) {
+      std::size_t end = i;
+      while (end < lines.size() && (trim(lines[end]).empty() || indented_code(lines[end]))) ++end;
+      SourceText text = code_block_text(lines, i, end, has_prompts(lines, i, end), true);
+      shell::add_script(t, path, "Markdown code block", Location{int(i) + 1, 1}, text, false);
+      i = end - 1;
+      after_blank = trim(lines[i]).empty();
+      continue;
+    }
+    after_blank = l.empty();
     if (!l.starts_with("```") && !l.starts_with("~~~")) continue;
     std::string_view fence = l.substr(0, l.find_first_not_of(l[0]));
     std::string_view info = trim(l.substr(fence.size()));
@@ -148,29 +201,12 @@ Translation translate_markdown(std::string_view path, std::string_view content) 
     std::size_t body = i + 1, end = body;
     while (end < lines.size() && !trim(lines[end]).starts_with(fence)) ++end;
     i = end;
+    after_blank = true;
     if (!shellish && !untagged) continue;
-    bool prompts =
-        info == "console" || info == "shell-session" || info == "sh-session" || info == "terminal";
-    for (std::size_t k = body; k < end && !prompts; ++k) prompts = trim(lines[k]).starts_with("$ ");
-    SourceText text;
-    bool continued = false;
-    for (std::size_t k = body; k < end; ++k) {
-      std::string_view raw = lines[k];
-      std::size_t indent = raw.find_first_not_of(" \t");
-      if (indent == std::string_view::npos) indent = raw.size();
-      std::string_view line = raw.substr(indent);
-      int col = int(indent) + 1;
-      if (prompts && !continued) {
-        if (!line.starts_with("$ ")) continue;  // output, not a command
-        line.remove_prefix(2);
-        col += 2;
-      }
-      if (untagged && !continued && !launches_container(line)) continue;
-      text.append(line, Location{int(k) + 1, col});
-      text.append_synthetic("\n");
-      continued = !trim(line).empty() && trim(line).back() == '\\';
-    }
-    shell::add_script(t, path, "Markdown code block", Location{int(body), 1}, text, false);
+    bool prompts = info == "console" || info == "shell-session" || info == "sh-session" ||
+                   info == "terminal" || has_prompts(lines, body, end);
+    shell::add_script(t, path, "Markdown code block", Location{int(body), 1},
+                      code_block_text(lines, body, end, prompts, untagged), false);
   }
   return t;
 }
