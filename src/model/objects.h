@@ -91,7 +91,7 @@ struct PersistentVolume {
   std::string file;
   std::string name;
   Location where;
-  Located<std::string> host_path;  // spec.hostPath.path; absent for other storage
+  Located<std::string> host_path;  // spec.hostPath.path or spec.local.path; absent for other storage
   std::vector<std::string> suppressed;
 };
 

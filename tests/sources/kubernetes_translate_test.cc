@@ -330,7 +330,7 @@ spec:
   EXPECT_TRUE(env[4].value.is_literal());
 }
 
-TEST(KubernetesTranslator, PersistentVolumeKeepsItsHostPath) {
+TEST(KubernetesTranslator, PersistentVolumeKeepsItsHostOrLocalPath) {
   const char* text = R"(apiVersion: v1
 kind: PersistentVolume
 metadata:
@@ -344,10 +344,20 @@ kind: PersistentVolume
 metadata: {name: cloud}
 spec:
   csi: {driver: ebs.csi.aws.com, volumeHandle: vol-1}
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: node-disk}
+spec:
+  local:
+    path: /var/lib/docker
 )";
   Translation t = translate_kubernetes("pv.yaml", text);
   ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
-  ASSERT_EQ(t.inventory.persistent_volumes.size(), 2u);
+  ASSERT_EQ(t.inventory.persistent_volumes.size(), 3u);
+  // A `local` volume's path is a host path as well.
+  EXPECT_TRUE(t.inventory.persistent_volumes[2].host_path.is("/var/lib/docker"));
+  EXPECT_EQ(t.inventory.persistent_volumes[2].host_path.where.line, 20);
   const PersistentVolume& local = t.inventory.persistent_volumes[0];
   EXPECT_TRUE(local.host_path.is("/etc"));
   EXPECT_EQ(local.host_path.where.line, 7);

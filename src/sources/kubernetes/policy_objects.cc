@@ -151,6 +151,8 @@ void translate_persistent_volume(const ObjectHeader& h, const yaml::Node& object
   pv.suppressed = suppressed_slugs(h);
   const yaml::Node* spec = r.mapping(object.get("spec"), "spec");
   const yaml::Node* host_path = spec ? r.mapping(spec->get("hostPath"), "spec.hostPath") : nullptr;
+  // A `local` volume is a path on the node too, only pinned to that node.
+  if (!host_path && spec) host_path = r.mapping(spec->get("local"), "spec.local");
   pv.host_path = r.string(host_path, "path", h.where);
   out.persistent_volumes.push_back(std::move(pv));
 }
