@@ -232,6 +232,44 @@ spec:
   EXPECT_TRUE(rev.volumes[0].host_path.is("/var/data"));
 }
 
+TEST(KubernetesTranslator, KedaScaledJobAndKruiseCloneSetAreWorkloads) {
+  const char* text = R"(apiVersion: keda.sh/v1alpha1
+kind: ScaledJob
+metadata: {name: worker, namespace: jobs}
+spec:
+  jobTargetRef:
+    template:
+      spec:
+        containers: [{name: w, image: busybox:1}]
+---
+apiVersion: apps.kruise.io/v1alpha1
+kind: CloneSet
+metadata: {name: web}
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      containers: [{name: web, image: nginx:1}]
+---
+apiVersion: example.com/v1
+kind: ScaledJob
+metadata: {name: other}
+spec:
+  jobTargetRef:
+    template:
+      spec:
+        containers: [{name: x, image: x:1}]
+)";
+  Translation t = translate_kubernetes("apps.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].to_string();
+  ASSERT_EQ(t.inventory.workloads.size(), 2u);
+  EXPECT_EQ(t.inventory.workloads[0].label(), "ScaledJob jobs/worker");
+  EXPECT_EQ(t.inventory.workloads[0].containers.at(0).name, "w");
+  EXPECT_EQ(t.inventory.workloads[0].pod_spec_where.line, 7);
+  EXPECT_EQ(t.inventory.workloads[1].label(), "CloneSet default/web");
+  EXPECT_TRUE(t.inventory.workloads[1].host_network.is(true));
+}
+
 TEST(KubernetesTranslator, ArgoRolloutIsAWorkload) {
   const char* text = R"(apiVersion: argoproj.io/v1alpha1
 kind: Rollout

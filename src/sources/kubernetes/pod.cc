@@ -39,11 +39,15 @@ constexpr std::array<std::string_view, 10> k_workload_kinds = {
 
 // Kinds of other API groups with a pod template under `spec.template`; the
 // group tells Knative's Service from the core one.
-constexpr std::array<GroupKind, 3> k_pod_template_groups = {{
+constexpr std::array<GroupKind, 4> k_pod_template_groups = {{
     {"serving.knative.dev/", "Service"},
     {"serving.knative.dev/", "Configuration"},
     {"argoproj.io/", "Rollout"},
+    {"apps.kruise.io/", "CloneSet"},
 }};
+
+// KEDA's ScaledJob holds a Job spec under `spec.jobTargetRef`.
+constexpr GroupKind k_scaled_job = {"keda.sh/", "ScaledJob"};
 
 // Kinds of other API groups whose `spec` is a pod spec, as a Pod's is.
 constexpr std::array<GroupKind, 1> k_pod_spec_groups = {{
@@ -282,7 +286,8 @@ bool is_workload(std::string_view api_version, std::string_view kind) {
     if (k == kind) return true;
   }
   return is_one_of(k_pod_template_groups, api_version, kind) ||
-         is_one_of(k_pod_spec_groups, api_version, kind);
+         is_one_of(k_pod_spec_groups, api_version, kind) ||
+         is_one_of(std::span(&k_scaled_job, 1), api_version, kind);
 }
 
 bool is_one_of(std::span<const GroupKind> kinds, std::string_view api_version,
@@ -317,6 +322,12 @@ PodTemplate find_pod_template(const yaml::Node& object, const ObjectHeader& h, Y
         job ? r.mapping(job->get("spec"), "spec.jobTemplate.spec") : nullptr;
     holder = job_spec ? job_spec : spec;
     template_path = "spec.jobTemplate.spec.template";
+  } else if (is_one_of(std::span(&k_scaled_job, 1), h.api_version, kind)) {
+    spec = r.mapping(object.get("spec"), "spec");
+    const yaml::Node* job =
+        spec ? r.mapping(spec->get("jobTargetRef"), "spec.jobTargetRef") : nullptr;
+    holder = job ? job : spec;
+    template_path = "spec.jobTargetRef.template";
   } else {
     spec = r.mapping(object.get("spec"), "spec");
     holder = spec;
