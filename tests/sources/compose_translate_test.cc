@@ -387,6 +387,49 @@ TEST(ComposeTranslator, ExtendsInheritsWhatTheServiceDoesNotSet) {
   EXPECT_EQ(c.env[1].name, "LEVEL");
 }
 
+TEST(ComposeTranslator, ResetTagTakesAKeyAwayAndOverrideReplacesTheBases) {
+  const char* text = R"(services:
+  base:
+    image: app:1
+    privileged: true
+    cap_add: [NET_ADMIN]
+    cap_drop: [ALL]
+    ports: ["5432:5432"]
+    deploy:
+      resources:
+        limits: {memory: 256m}
+  worker:
+    extends: base
+    privileged: !reset null
+    cap_add: !reset []
+    cap_drop: !override [NET_RAW]
+    ports: !reset null
+    deploy: !reset null
+  alone:
+    image: app:1
+    ports: !reset null
+    volumes: !reset {}
+    environment: !reset null
+    security_opt: !override [no-new-privileges:true]
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  EXPECT_TRUE(t.errors.empty()) << t.errors[0].message;
+  const Container& w = service(t, "worker").containers[0];
+  EXPECT_TRUE(w.privileged.is_absent());
+  EXPECT_TRUE(w.caps.add.empty());
+  ASSERT_EQ(w.caps.drop.size(), 1u);
+  EXPECT_TRUE(w.caps.drop[0].is("NET_RAW"));
+  EXPECT_TRUE(w.ports.empty());
+  EXPECT_TRUE(w.resources.memory_limit.is_absent());
+  const Container& a = service(t, "alone").containers[0];
+  EXPECT_TRUE(a.ports.empty());
+  EXPECT_TRUE(a.env.empty());
+  EXPECT_TRUE(a.no_new_privileges.is(true));
+  EXPECT_TRUE(service(t, "alone").volumes.empty());
+  // The base keeps what it sets.
+  EXPECT_TRUE(service(t, "base").containers[0].privileged.is(true));
+}
+
 TEST(ComposeTranslator, ExtendsOfAnUnknownServiceOrACycleIsAnError) {
   const char* text = R"(services:
   a:

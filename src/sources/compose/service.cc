@@ -261,6 +261,12 @@ Located<bool> host_mode(const Located<std::string>& mode) {
   return Located<bool>::literal(mode.value == "host", mode.where);
 }
 
+// Compose's merge tags: `!reset` takes a key away, with whatever the bases
+// (or earlier files) set for it, its own value ignored; `!override` replaces
+// the bases' value instead of merging with it.
+bool resets(const yaml::Node* v) { return v && v->tag() == "!reset"; }
+bool overrides(const yaml::Node* v) { return v && v->tag() == "!override"; }
+
 // A service's keys as Compose reads them after `extends`: a key the service
 // sets wins over its bases' (nearest first).
 class Service {
@@ -268,26 +274,41 @@ class Service {
   explicit Service(std::span<const yaml::Node* const> levels) : m_levels(levels) {}
   const yaml::Node* get(std::string_view key) const {
     for (const yaml::Node* level : m_levels) {
-      if (const yaml::Node* v = level->get(key)) return v;
+      if (const yaml::Node* v = level->get(key)) return resets(v) ? nullptr : v;
     }
     return nullptr;
   }
   // deploy.resources.limits.<key>, merged across levels like any mapping.
   const yaml::Node* deploy_limit(std::string_view key, YamlReader& r) const {
+    const std::string_view steps[] = {"deploy", "resources", "limits", key};
+    const std::string_view names[] = {"deploy", "deploy.resources", "deploy.resources.limits"};
     for (const yaml::Node* level : m_levels) {
-      const yaml::Node* deploy = r.mapping(level->get("deploy"), "deploy");
-      const yaml::Node* res =
-          deploy ? r.mapping(deploy->get("resources"), "deploy.resources") : nullptr;
-      const yaml::Node* lim =
-          res ? r.mapping(res->get("limits"), "deploy.resources.limits") : nullptr;
-      if (const yaml::Node* v = lim ? lim->get(key) : nullptr) return v;
+      const yaml::Node* node = level;
+      bool replaced = false;  // an `!override` on the way hides the bases' values
+      for (std::size_t i = 0; i < 4 && node; ++i) {
+        const yaml::Node* next = node->get(steps[i]);
+        if (resets(next)) return nullptr;
+        replaced = replaced || overrides(next);
+        node = i < 3 ? r.mapping(next, names[i]) : next;
+      }
+      if (node || replaced) return node;
     }
     return nullptr;
   }
-  // The levels from the farthest base to the service itself, for the lists
-  // Compose merges (ports, volumes, capabilities, environment...): later
-  // levels add to or override earlier ones.
-  std::vector<const yaml::Node*> base_first() const { return {m_levels.rbegin(), m_levels.rend()}; }
+  // The values of `key` at every level, from the farthest base to the service
+  // itself, for what Compose merges (ports, volumes, capabilities,
+  // environment...): later levels add to or override earlier ones, and a
+  // `!reset` or `!override` level drops what came before it.
+  std::vector<const yaml::Node*> merged(std::string_view key) const {
+    std::vector<const yaml::Node*> out;
+    for (auto it = m_levels.rbegin(); it != m_levels.rend(); ++it) {
+      const yaml::Node* v = (*it)->get(key);
+      if (!v) continue;
+      if (resets(v) || overrides(v)) out.clear();
+      if (!resets(v)) out.push_back(v);
+    }
+    return out;
+  }
 
  private:
   std::span<const yaml::Node* const> m_levels;
@@ -341,14 +362,17 @@ Workload translate_service(const std::string& name, Location key_at,
   c.seccomp = Located<std::string>::absent(key_at);
   c.apparmor = Located<std::string>::absent(key_at);
   c.caps.where = key_at;
-  for (const yaml::Node* level : svc.base_first()) {
-    read_security_opt(r.sequence(level->get("security_opt"), "security_opt"), c, r);
-    read_list(r.sequence(level->get("cap_add"), "cap_add"), c.caps.add);
-    read_list(r.sequence(level->get("cap_drop"), "cap_drop"), c.caps.drop);
-    read_ports(r.sequence(level->get("ports"), "ports"), c, r);
-    read_expose(r.sequence(level->get("expose"), "expose"), c, r);
-    const yaml::Node* env = level->get("environment");
-    if (env && !env->is_null() && !env->is_sequence() && !env->is_mapping()) {
+  for (const yaml::Node* v : svc.merged("security_opt")) {
+    read_security_opt(r.sequence(v, "security_opt"), c, r);
+  }
+  for (const yaml::Node* v : svc.merged("cap_add")) read_list(r.sequence(v, "cap_add"), c.caps.add);
+  for (const yaml::Node* v : svc.merged("cap_drop")) {
+    read_list(r.sequence(v, "cap_drop"), c.caps.drop);
+  }
+  for (const yaml::Node* v : svc.merged("ports")) read_ports(r.sequence(v, "ports"), c, r);
+  for (const yaml::Node* v : svc.merged("expose")) read_expose(r.sequence(v, "expose"), c, r);
+  for (const yaml::Node* env : svc.merged("environment")) {
+    if (!env->is_null() && !env->is_sequence() && !env->is_mapping()) {
       r.error(env->where(), "environment must be a list or a mapping");
     } else {
       read_environment(env, c);
@@ -375,10 +399,8 @@ Workload translate_service(const std::string& name, Location key_at,
   w.host_pid = host_mode(str(svc, "pid", key_at, r));
   w.host_ipc = host_mode(str(svc, "ipc", key_at, r));
   w.userns_mode = str(svc, "userns_mode", key_at, r);
-  for (const yaml::Node* level : svc.base_first()) {
-    read_networks(level->get("networks"), w);
-    read_volumes(r.sequence(level->get("volumes"), "volumes"), w, r);
-  }
+  for (const yaml::Node* v : svc.merged("networks")) read_networks(v, w);
+  for (const yaml::Node* v : svc.merged("volumes")) read_volumes(r.sequence(v, "volumes"), w, r);
   return w;
 }
 
