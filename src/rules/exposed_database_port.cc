@@ -1,5 +1,7 @@
 // exposed-database-port: a database or admin port is published on every host
-// interface, or through a Kubernetes hostPort.
+// interface, or through a Kubernetes hostPort, or declared by a container on
+// the host's network (where nothing needs publishing: the API server even
+// sets hostPort to containerPort on such a Pod).
 #include <string>
 
 #include "rules/helpers.h"
@@ -40,6 +42,13 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
     if (!applies(k_info, w)) continue;
     for (const Container& c : w.containers) {
       for (const PortMapping& p : c.ports) {
+        bool declared_on_host = w.host_network.is(true) && !p.k8s_host_port;
+        if (declared_on_host && !database_ports(p).empty()) {
+          out.add(make_finding(k_info, w, &c, p.where,
+                               subject(w, c) + " listens on database/admin port " + port_list(p) +
+                                   " on every host interface: it runs on the host's network"));
+          continue;
+        }
         if (!exposes_database_port(p) || publication_discarded(w, p)) continue;
         std::string how = p.k8s_host_port ? " as hostPort " + std::to_string(p.host_first)
                                           : " on every host interface (" + describe_port(p) + ")";

@@ -47,6 +47,22 @@ TEST(ExposedDatabasePort, BadAndGood) {
              return p;
            }())),
            {"container \"db\" publishes database/admin port 27017 (MongoDB) as hostPort 27017"}},
+          {"kubernetes containerPort on the host's network",
+           workload(Surface::kubernetes)
+               .host_network(true)
+               .with(container("db").port(listen_port(5432))),
+           {"container \"db\" listens on database/admin port 5432 (PostgreSQL) on every host "
+            "interface: it runs on the host's network"}},
+          {"compose ports on the host's network, where publishing is discarded",
+           workload(Surface::compose)
+               .network_mode("host")
+               .host_network(true)
+               .with(container().port(publish_on("127.0.0.1", 6379, 6379))),
+           {"service \"web\" listens on database/admin port 6379 (Redis) on every host "
+            "interface: it runs on the host's network"}},
+          {"host network, no database port",
+           workload(Surface::kubernetes).host_network(true).with(container().port(listen_port(80))),
+           {}},
           {"loopback", svc(publish_on("127.0.0.1", 5432, 5432)), {}},
           {"loopback v6", svc(publish_on("[::1]", 5432, 5432)), {}},
           {"specific address", svc(publish_on("10.0.0.5", 5432, 5432)), {}},
