@@ -105,7 +105,12 @@ void visit(const Node* n, Walk& w) {
 
 void check_stream(std::string_view input, const vern::yaml::Limits& limits) {
   vern::yaml::Stream s = vern::yaml::parse(input, limits);
-  if (s.error) require(s.error->line >= 1 && s.error->column >= 1, "error without a position");
+  int last_error_line = 0;
+  for (const vern::Error& e : s.errors) {
+    require(e.line >= 1 && e.column >= 1, "error without a position");
+    require(e.line >= last_error_line, "errors out of order");
+    last_error_line = e.line;
+  }
   std::size_t total = 0;
   for (const vern::yaml::Document& d : s.documents) {
     require(d.root != nullptr && d.storage != nullptr, "document without a root");

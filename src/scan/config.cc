@@ -124,8 +124,8 @@ Result<Config> parse_config(std::string_view path, std::string_view content) {
   c.path = std::string(path);
   ConfigReader r(path);
   yaml::Stream stream = yaml::parse(content);
-  if (stream.error) {
-    Error e = *stream.error;
+  if (!stream.errors.empty()) {
+    Error e = stream.errors.front();
     e.file = std::string(path);
     return e;
   }

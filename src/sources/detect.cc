@@ -119,22 +119,27 @@ Translation translate_yaml(std::string_view path, std::string_view content, bool
     if (!compose && explicit_path) compose = compose_without_services(*first);
   }
   if (compose) {
-    if (!stream.documents.empty()) t = translate_compose(path, stream.documents[0]);
+    // A Compose file is its first document: one that follows a broken one is not.
+    if (!stream.documents.empty() && !stream.documents[0].after_error) {
+      t = translate_compose(path, stream.documents[0]);
+    }
     t.recognised = true;
   } else {
     t = translate_kubernetes(path, stream.documents.data(), stream.documents.size());
   }
-  if (stream.error) {
+  if (!stream.errors.empty()) {
     // A file that does not parse is ours when its name says so, when what did
     // parse was ours, or when it was named explicitly; a broken template or a
     // stray YAML file in a walk is skipped quietly.
     bool templated = looks_templated(content);
     if (t.recognised || explicit_path ||
         (!templated && (compose_by_name || looks_like_manifest(content)))) {
-      Error e = *stream.error;
-      e.file = std::string(path);
-      if (templated) e.message += " (a template? render it first, e.g. helm template)";
-      t.errors.insert(t.errors.begin(), std::move(e));
+      for (std::size_t i = 0; i < stream.errors.size(); ++i) {
+        Error e = stream.errors[i];
+        e.file = std::string(path);
+        if (templated) e.message += " (a template? render it first, e.g. helm template)";
+        t.errors.insert(t.errors.begin() + std::ptrdiff_t(i), std::move(e));
+      }
       t.recognised = true;
     }
     return t;

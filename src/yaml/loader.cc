@@ -7,7 +7,9 @@
 #include <memory>
 #include <memory_resource>
 #include <string>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "yaml/node.h"
@@ -48,10 +50,6 @@ class Arena {
 static_assert(std::is_trivially_destructible_v<Node>);
 static_assert(sizeof(Node) <= 40);
 
-Location location_of(const yaml_mark_t& mark) {
-  return Location{int(mark.line) + 1, int(mark.column) + 1};
-}
-
 // Saturating add for expansion counts, so alias bombs cannot overflow.
 std::size_t add_sat(std::size_t a, std::size_t b) {
   std::size_t r = a + b;
@@ -70,63 +68,107 @@ struct Parsed {
 
 }  // namespace
 
+// The offset of the first line at or after line `from` (1-based; `offset`
+// is where line `first_line` starts) that opens a document with `---`, and
+// that line's number; nullopt when there is none.
+std::optional<std::pair<std::size_t, int>> next_document_start(std::string_view content,
+                                                               std::size_t offset, int first_line,
+                                                               int from) {
+  int line = first_line;
+  while (offset < content.size()) {
+    std::string_view rest = content.substr(offset);
+    if (line >= from && rest.starts_with("---") &&
+        (rest.size() == 3 || rest[3] == ' ' || rest[3] == '\t' || rest[3] == '\r' ||
+         rest[3] == '\n')) {
+      return std::pair{offset, line};
+    }
+    std::size_t nl = rest.find('\n');
+    if (nl == std::string_view::npos) break;
+    offset += nl + 1;
+    ++line;
+  }
+  return std::nullopt;
+}
+
 // Friend of Node: the only code that writes nodes.
 class Loader {
  public:
+  // How many syntax errors one stream reports before loading stops.
+  static constexpr std::size_t k_max_errors = 20;
+
   Loader(std::string_view content, const Limits& limits)
       // A manifest's tree takes a few times its text; start near that.
-      : m_limits(limits),
+      : m_content(content),
+        m_limits(limits),
         m_arena(
-            std::make_shared<Arena>(std::clamp<std::size_t>(content.size() * 4, 1024, 1 << 20))) {
-    yaml_parser_initialize(&m_parser);
-    yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(content.data()),
-                                 content.size());
-  }
-  ~Loader() { yaml_parser_delete(&m_parser); }
+            std::make_shared<Arena>(std::clamp<std::size_t>(content.size() * 4, 1024, 1 << 20))) {}
   Loader(const Loader&) = delete;
   Loader& operator=(const Loader&) = delete;
 
+  // Loads the documents from the start; after a syntax error, again from the
+  // next line that opens a document, so one broken document does not hide
+  // the ones after it. A limit error ends the stream: what it guards against
+  // would only repeat.
   Stream run() {
     Stream out;
+    std::size_t offset = 0;
+    int first_line = 1;
     while (true) {
-      yaml_event_t ev;
-      if (!yaml_parser_parse(&m_parser, &ev)) {
-        out.error = parser_error();
-        return out;
-      }
-      yaml_event_type_t type = ev.type;
-      Location at = location_of(ev.start_mark);
-      if (type == YAML_STREAM_END_EVENT) {
-        yaml_event_delete(&ev);
-        return out;
-      }
-      if (type == YAML_DOCUMENT_START_EVENT) {
-        yaml_event_delete(&ev);
-        Document doc;
-        doc.where = at;
-        m_anchors.clear();
-        std::optional<Error> err;
-        const Node* root = parse_node(0, err).node;
-        if (!err) err = expect_document_end();
-        if (err) {
-          out.error = std::move(err);
-          return out;
-        }
-        doc.root = root;
-        doc.storage = m_arena;
-        out.documents.push_back(std::move(doc));
-        continue;
-      }
-      yaml_event_delete(&ev);  // STREAM_START
+      std::optional<Error> err = run_from(offset, first_line, out);
+      if (!err) return out;
+      out.errors.push_back(std::move(*err));
+      const Error& e = out.errors.back();
+      if (e.kind == Error::Kind::limit_exceeded || out.errors.size() >= k_max_errors) return out;
+      auto next =
+          next_document_start(m_content, offset, first_line, std::max(e.line, first_line + 1));
+      if (!next) return out;
+      std::tie(offset, first_line) = *next;
     }
   }
 
  private:
+  // Loads documents from `offset` (the start of line `first_line`) into `out`
+  // until the stream ends or an error, which it returns.
+  std::optional<Error> run_from(std::size_t offset, int first_line, Stream& out) {
+    m_line_offset = first_line - 1;
+    const bool after_error = !out.errors.empty();
+    yaml_parser_initialize(&m_parser);
+    // Deleted on every way out.
+    std::unique_ptr<yaml_parser_t, void (*)(yaml_parser_t*)> guard(&m_parser, yaml_parser_delete);
+    std::string_view rest = m_content.substr(offset);
+    yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(rest.data()),
+                                 rest.size());
+    while (true) {
+      yaml_event_t ev;
+      if (!yaml_parser_parse(&m_parser, &ev)) return parser_error();
+      yaml_event_type_t type = ev.type;
+      Location at = location_of(ev.start_mark);
+      yaml_event_delete(&ev);
+      if (type == YAML_STREAM_END_EVENT) return std::nullopt;
+      if (type != YAML_DOCUMENT_START_EVENT) continue;  // STREAM_START
+      Document doc;
+      doc.where = at;
+      doc.after_error = after_error;
+      m_anchors.clear();
+      std::optional<Error> err;
+      const Node* root = parse_node(0, err).node;
+      if (!err) err = expect_document_end();
+      if (err) return err;
+      doc.root = root;
+      doc.storage = m_arena;
+      out.documents.push_back(std::move(doc));
+    }
+  }
+
+  Location location_of(const yaml_mark_t& mark) const {
+    return Location{int(mark.line) + 1 + m_line_offset, int(mark.column) + 1};
+  }
+
   Error parser_error() const {
     std::string msg = m_parser.problem ? m_parser.problem : "invalid YAML";
     if (m_parser.context) msg = std::string(m_parser.context) + ": " + msg;
-    return Error::invalid("YAML syntax error: " + msg, int(m_parser.problem_mark.line) + 1,
-                          int(m_parser.problem_mark.column) + 1);
+    Location at = location_of(m_parser.problem_mark);
+    return Error::invalid("YAML syntax error: " + msg, at.line, at.column);
   }
 
   std::optional<Error> expect_document_end() {
@@ -364,8 +406,10 @@ class Loader {
     return parse_event(depth, err);
   }
 
+  std::string_view m_content;
   const Limits& m_limits;
-  yaml_parser_t m_parser;
+  yaml_parser_t m_parser{};
+  int m_line_offset = 0;  // lines before the part being loaded
   std::shared_ptr<Arena> m_arena;
   std::map<std::string, Parsed> m_anchors;
   std::vector<const Node*> m_item_stack;

@@ -94,6 +94,9 @@ class Node {
 struct Document {
   const Node* root = nullptr;  // never null for a loaded document (an empty one is a null scalar)
   Location where;              // the document start
+  // Loaded after a syntax error earlier in the stream, from the next `---`:
+  // not the stream's first document, whatever its index.
+  bool after_error = false;
   std::shared_ptr<const void> storage;  // keeps the nodes alive
 };
 
@@ -104,11 +107,14 @@ struct Limits {
   std::size_t max_scalar_bytes = 4u << 20;  // one scalar
 };
 
-// The documents of a stream up to the first syntax error, and that error (with
-// line and column) if any. Documents before the error are complete and usable.
+// The documents of a stream and its errors (with line and column), in order.
+// A document with a syntax error is left out; loading resumes at the next
+// line that opens a document (`---` at the start of a line), so the documents
+// around a broken one are complete and usable. A limit error (size, depth,
+// aliases) ends the stream.
 struct Stream {
   std::vector<Document> documents;
-  std::optional<Error> error;
+  std::vector<Error> errors;
 };
 
 Stream parse(std::string_view content, const Limits& limits = {});

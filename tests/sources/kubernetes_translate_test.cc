@@ -548,6 +548,39 @@ spec:
   EXPECT_TRUE(t.inventory.workloads[1].host_network.is(true));
 }
 
+TEST(KubernetesTranslator, ADocumentThatDoesNotParseHidesNoneOfTheOthers) {
+  const char* text = R"(apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers: [{name: a, image: x}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: broken}
+spec:
+  containers:
+  - name: b
+    image: [x
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: q}
+spec:
+  hostPID: true
+  containers: [{name: c, image: x}]
+)";
+  Translation t = translate_kubernetes("pods.yaml", text);
+  ASSERT_EQ(t.errors.size(), 1u);
+  EXPECT_EQ(t.errors[0].file, "pods.yaml");
+  EXPECT_NE(t.errors[0].message.find("YAML syntax error"), std::string::npos);
+  ASSERT_EQ(t.inventory.workloads.size(), 2u);
+  EXPECT_EQ(t.inventory.workloads[0].name, "p");
+  EXPECT_EQ(t.inventory.workloads[1].name, "q");
+  EXPECT_TRUE(t.inventory.workloads[1].host_pid.is(true));
+  EXPECT_EQ(t.inventory.workloads[1].host_pid.where.line, 19);
+}
+
 TEST(KubernetesTranslator, DeprecatedSeccompAnnotationsCount) {
   const char* text = R"(apiVersion: v1
 kind: Pod

@@ -9,7 +9,7 @@ namespace {
 
 TEST(YamlParse, KeepsLineAndColumnOnEveryNode) {
   Stream s = parse("a: 1\nlist:\n  - x\n  - {k: v}\n");
-  ASSERT_FALSE(s.error);
+  ASSERT_TRUE(s.errors.empty());
   ASSERT_EQ(s.documents.size(), 1u);
   const Node* root = s.documents[0].root;
   ASSERT_TRUE(root->is_mapping());
@@ -24,16 +24,50 @@ TEST(YamlParse, KeepsLineAndColumnOnEveryNode) {
 TEST(YamlParse, MultipleDocumentsAndErrorKeepsEarlierOnes) {
   Stream s = parse("a: 1\n---\nb: 2\n---\nc: [unclosed\n");
   ASSERT_EQ(s.documents.size(), 2u);
-  ASSERT_TRUE(s.error);
-  EXPECT_GE(s.error->line, 5);
-  EXPECT_NE(s.error->message.find("YAML syntax error"), std::string::npos);
+  ASSERT_FALSE(s.errors.empty());
+  EXPECT_GE(s.errors[0].line, 5);
+  EXPECT_NE(s.errors[0].message.find("YAML syntax error"), std::string::npos);
+}
+
+TEST(YamlParse, LoadingResumesAtTheNextDocumentAfterASyntaxError) {
+  Stream s =
+      parse("a: 1\n---\nb: [unclosed\nc: 2\n---\nd: 3\n---\ne: {\n--- \nf: *nowhere\n---\ng: 4\n");
+  ASSERT_EQ(s.errors.size(), 3u);
+  EXPECT_EQ(s.errors[0].kind, Error::Kind::invalid_input);
+  EXPECT_GE(s.errors[0].line, 3);
+  EXPECT_LE(s.errors[0].line, 5);
+  EXPECT_GE(s.errors[1].line, 8);
+  EXPECT_EQ(s.errors[2].line, 10);  // an unknown alias resumes too
+  ASSERT_EQ(s.documents.size(), 3u);
+  EXPECT_FALSE(s.documents[0].after_error);
+  EXPECT_EQ(s.documents[0].root->get("a")->text(), "1");
+  // Positions stay those of the file.
+  EXPECT_TRUE(s.documents[1].after_error);
+  EXPECT_EQ(s.documents[1].root->get("d")->where(), (Location{6, 4}));
+  EXPECT_EQ(s.documents[1].where.line, 5);
+  EXPECT_EQ(s.documents[2].root->get("g")->where(), (Location{12, 4}));
+}
+
+TEST(YamlParse, ASyntaxErrorWithNoLaterDocumentEndsTheStream) {
+  Stream s = parse("--- {a: [\nb: 1\n");
+  EXPECT_EQ(s.errors.size(), 1u);
+  EXPECT_TRUE(s.documents.empty());
+}
+
+TEST(YamlParse, ALimitErrorEndsTheStreamWithoutResuming) {
+  Limits limits;
+  limits.max_depth = 2;
+  Stream s = parse("a: [[[1]]]\n---\nb: 2\n", limits);
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_EQ(s.errors[0].kind, Error::Kind::limit_exceeded);
+  EXPECT_TRUE(s.documents.empty());
 }
 
 TEST(YamlParse, MergeKeysApplyWithExplicitKeysWinning) {
   Stream s = parse(
       "x-defaults: &d\n  restart: always\n  user: root\nservices:\n  web:\n    <<: *d\n"
       "    user: app\n");
-  ASSERT_FALSE(s.error);
+  ASSERT_TRUE(s.errors.empty());
   const Node* web = s.documents[0].root->get("services")->get("web");
   ASSERT_TRUE(web);
   EXPECT_EQ(web->get("user")->text(), "app");
@@ -44,7 +78,7 @@ TEST(YamlParse, MergeKeysApplyWithExplicitKeysWinning) {
 
 TEST(YamlParse, MergeKeyListEarlierSourceWins) {
   Stream s = parse("a: &a {k: 1}\nb: &b {k: 2, j: 3}\nc:\n  <<: [*a, *b]\n");
-  ASSERT_FALSE(s.error);
+  ASSERT_TRUE(s.errors.empty());
   const Node* c = s.documents[0].root->get("c");
   EXPECT_EQ(c->get("k")->text(), "1");
   EXPECT_EQ(c->get("j")->text(), "3");
@@ -60,31 +94,31 @@ TEST(YamlParse, AliasBombIsALimitError) {
     prev = c;
   }
   Stream s = parse(bomb);
-  ASSERT_TRUE(s.error);
-  EXPECT_EQ(s.error->kind, Error::Kind::limit_exceeded);
-  EXPECT_GT(s.error->line, 1);
+  ASSERT_FALSE(s.errors.empty());
+  EXPECT_EQ(s.errors[0].kind, Error::Kind::limit_exceeded);
+  EXPECT_GT(s.errors[0].line, 1);
 }
 
 TEST(YamlParse, HugeScalarIsALimitError) {
   std::string big = "k: " + std::string(5u << 20, 'a') + "\n";
   Stream s = parse(big);
-  ASSERT_TRUE(s.error);
-  EXPECT_EQ(s.error->kind, Error::Kind::limit_exceeded);
-  EXPECT_EQ(s.error->line, 1);
-  EXPECT_EQ(s.error->column, 4);
+  ASSERT_FALSE(s.errors.empty());
+  EXPECT_EQ(s.errors[0].kind, Error::Kind::limit_exceeded);
+  EXPECT_EQ(s.errors[0].line, 1);
+  EXPECT_EQ(s.errors[0].column, 4);
 }
 
 TEST(YamlParse, DeepNestingIsALimitError) {
   std::string deep(1000, '[');
   deep += std::string(1000, ']');
   Stream s = parse(deep);
-  ASSERT_TRUE(s.error);
-  EXPECT_EQ(s.error->kind, Error::Kind::limit_exceeded);
+  ASSERT_FALSE(s.errors.empty());
+  EXPECT_EQ(s.errors[0].kind, Error::Kind::limit_exceeded);
 }
 
 TEST(YamlParse, JsonIsReadWithPositions) {
   Stream s = parse("{\n\t\"kind\": \"Pod\",\n\t\"spec\": {\"hostNetwork\": true}\n}\n");
-  ASSERT_FALSE(s.error) << s.error->message;
+  ASSERT_TRUE(s.errors.empty()) << s.errors[0].message;
   const Node* root = s.documents[0].root;
   EXPECT_EQ(root->get("kind")->text(), "Pod");
   EXPECT_EQ(root->get("spec")->get("hostNetwork")->as_bool(), true);
@@ -103,7 +137,7 @@ TEST(YamlNode, QuotedScalarsAreNotBooleansOrNull) {
 
 TEST(YamlNode, BoolTagMakesAQuotedScalarABoolean) {
   Stream s = parse("a: !!bool \"true\"\nb: !!bool 'False'\nc: !!str true\nd: !!bool \"maybe\"\n");
-  ASSERT_FALSE(s.error);
+  ASSERT_TRUE(s.errors.empty());
   const Node* r = s.documents[0].root;
   EXPECT_EQ(r->get("a")->as_bool(), true);
   EXPECT_EQ(r->get("b")->as_bool(), false);
@@ -122,7 +156,7 @@ TEST(YamlNode, AsIntAcceptsSignedDecimalsOnly) {
 
 TEST(YamlNode, FindMatchesScalarKeysOnlyAndTheEmptyKey) {
   Stream s = parse("? [a]\n: 1\n? {a: b}\n: 2\nab: 3\na: 4\n\"\": 5\nb: 6\n");
-  ASSERT_FALSE(s.error);
+  ASSERT_TRUE(s.errors.empty());
   const Node* root = s.documents[0].root;
   ASSERT_EQ(root->entries().size(), 6u);
   EXPECT_EQ(root->get("a")->text(), "4");
@@ -133,13 +167,13 @@ TEST(YamlNode, FindMatchesScalarKeysOnlyAndTheEmptyKey) {
 
 TEST(YamlParse, EmptyStreamHasNoDocuments) {
   Stream s = parse("");
-  EXPECT_FALSE(s.error);
+  EXPECT_TRUE(s.errors.empty());
   EXPECT_TRUE(s.documents.empty());
 }
 
 TEST(YamlParse, UnknownAliasIsAnErrorNotACrash) {
   Stream s = parse("a: *nope\n");
-  ASSERT_TRUE(s.error);
+  ASSERT_FALSE(s.errors.empty());
 }
 
 }  // namespace

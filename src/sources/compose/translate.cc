@@ -131,11 +131,13 @@ Translation translate_compose(std::string_view path, const yaml::Document& doc) 
 Translation translate_compose(std::string_view path, std::string_view content) {
   yaml::Stream stream = yaml::parse(content);
   Translation t;
-  if (!stream.documents.empty()) t = translate_compose(path, stream.documents[0]);
-  if (stream.error) {
-    Error e = *stream.error;
+  if (!stream.documents.empty() && !stream.documents[0].after_error) {
+    t = translate_compose(path, stream.documents[0]);
+  }
+  for (std::size_t i = 0; i < stream.errors.size(); ++i) {
+    Error e = stream.errors[i];
     e.file = std::string(path);
-    t.errors.insert(t.errors.begin(), std::move(e));
+    t.errors.insert(t.errors.begin() + std::ptrdiff_t(i), std::move(e));
   }
   return t;
 }

@@ -33,8 +33,8 @@ Translation translate_daemon_json(std::string_view path, std::string_view conten
   };
   if (content.size() > k_max_daemon_json_bytes) return fail("daemon.json larger than 1 MiB", {});
   yaml::Stream stream = yaml::parse(content);
-  if (stream.error) {
-    Error e = *stream.error;
+  if (!stream.errors.empty()) {
+    Error e = stream.errors.front();
     e.file = std::string(path);
     t.errors.push_back(std::move(e));
     return t;

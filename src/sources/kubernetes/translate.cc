@@ -157,10 +157,10 @@ Translation translate_kubernetes(std::string_view path, const yaml::Document* do
 Translation translate_kubernetes(std::string_view path, std::string_view content) {
   yaml::Stream stream = yaml::parse(content);
   Translation t = translate_kubernetes(path, stream.documents.data(), stream.documents.size());
-  if (stream.error) {
-    Error e = *stream.error;
+  for (std::size_t i = 0; i < stream.errors.size(); ++i) {
+    Error e = stream.errors[i];
     e.file = std::string(path);
-    t.errors.insert(t.errors.begin(), std::move(e));
+    t.errors.insert(t.errors.begin() + std::ptrdiff_t(i), std::move(e));
     t.recognised = true;
   }
   return t;

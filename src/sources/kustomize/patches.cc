@@ -25,7 +25,7 @@ bool is_kustomization_name(std::string_view file_name) {
 std::vector<std::string> kustomize_patch_paths(std::string_view kustomization_text) {
   std::vector<std::string> out;
   yaml::Stream stream = yaml::parse(kustomization_text);
-  if (stream.documents.empty()) return out;
+  if (stream.documents.empty() || stream.documents[0].after_error) return out;
   const yaml::Node& root = *stream.documents[0].root;
   if (!root.is_mapping()) return out;
   if (const yaml::Node* merge = root.get("patchesStrategicMerge")) {

@@ -145,8 +145,7 @@ void gitlab_scripts(Translation& t, std::string_view path,
 
 yaml::Stream parse_yaml(std::string_view path, std::string_view content, Translation& t) {
   yaml::Stream stream = yaml::parse(content);
-  if (stream.error) {
-    Error e = *stream.error;
+  for (Error e : stream.errors) {
     e.file = std::string(path);
     t.errors.push_back(std::move(e));
   }
