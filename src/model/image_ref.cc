@@ -1,5 +1,7 @@
 #include "model/image_ref.h"
 
+#include <cctype>
+
 namespace vern {
 
 bool ImageRef::pinned() const {
@@ -21,15 +23,42 @@ std::string_view ImageRef::last_component() const {
   return slash == std::string_view::npos ? repo : repo.substr(slash + 1);
 }
 
+namespace {
+
+// The text after the variable that starts at `dollar`, the last `$` of
+// `text`: `${...}` ends at the last `}` (it may nest), `$NAME` at its name's
+// end. Empty when the braces are not closed.
+std::string_view variable_tail(std::string_view text, size_t dollar) {
+  size_t end = dollar + 1;
+  if (end < text.size() && text[end] == '{') {
+    size_t close = text.rfind('}');
+    if (close == std::string_view::npos || close < end) return {};
+    return text.substr(close + 1);
+  }
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                               text[end] == '_')) {
+    ++end;
+  }
+  return text.substr(end);
+}
+
+}  // namespace
+
 ImageRef parse_image_ref(std::string_view text) {
   ImageRef ref;
   ref.text = std::string(text);
-  if (text.find('$') != std::string_view::npos) {
+  if (size_t dollar = text.rfind('$'); dollar != std::string_view::npos) {
     ref.dynamic = true;
-    // A digest written after the variables pins the image whatever they hold.
-    if (size_t at = text.rfind('@');
-        at != std::string_view::npos && text.find('$', at) == std::string_view::npos) {
-      ref.digest = std::string(text.substr(at + 1));
+    // What follows the last variable is as written: a digest there pins the
+    // image whatever the variables hold, and a tag there is the tag.
+    std::string_view tail = variable_tail(text, dollar);
+    if (size_t at = tail.rfind('@'); at != std::string_view::npos) {
+      ref.digest = std::string(tail.substr(at + 1));
+      tail = tail.substr(0, at);
+    }
+    size_t colon = tail.rfind(':');
+    if (colon != std::string_view::npos && tail.find('/', colon) == std::string_view::npos) {
+      ref.tag = std::string(tail.substr(colon + 1));
     }
     return ref;
   }

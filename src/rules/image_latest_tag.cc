@@ -22,10 +22,11 @@ constexpr RuleInfo k_info{
 void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const Workload& w : inventory.workloads) {
     if (!applies(k_info, w)) continue;
-    for (const ImageUse& use : image_uses(w)) {
+    for (const ImageUse& use : image_uses(w, ImageUses::with_variables)) {
       const ImageRef& ref = use.image->value;
       if (!ref.latest()) continue;
-      std::string why = !ref.tag.empty() ? " uses tag latest"
+      std::string why = ref.pinned()        ? " uses tag latest beside its digest"
+                        : !ref.tag.empty() ? " uses tag latest"
                         : ref.digest_malformed()
                             ? " has no tag and a malformed digest (implies latest)"
                             : " has no tag (implies latest)";

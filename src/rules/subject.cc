@@ -37,16 +37,23 @@ std::string subject(const Workload& w, const Container& c) {
   return workload_subject(w);
 }
 
-std::vector<ImageUse> image_uses(const Workload& w) {
+std::vector<ImageUse> image_uses(const Workload& w, ImageUses which) {
+  auto counts = [which](const Located<ImageRef>& img) {
+    const ImageRef& ref = img.value;
+    if (which == ImageUses::with_variables && !img.is_absent() && ref.dynamic) {
+      return !ref.text.empty();
+    }
+    return img.is_literal() && ref.is_image();
+  };
   std::vector<ImageUse> out;
   for (const Container& c : w.containers) {
-    if (c.image.is_literal() && c.image.value.is_image()) out.push_back({&c.image, &c});
+    if (counts(c.image)) out.push_back({&c.image, &c});
   }
   for (const Located<ImageRef>& img : w.other_images) {
-    if (img.is_literal() && img.value.is_image()) out.push_back({&img});
+    if (counts(img)) out.push_back({&img});
   }
   for (const Volume& v : w.volumes) {
-    if (v.image.is_literal() && v.image.value.is_image()) out.push_back({&v.image, nullptr, &v});
+    if (counts(v.image)) out.push_back({&v.image, nullptr, &v});
   }
   return out;
 }

@@ -40,10 +40,13 @@ struct ImageUse {
   const Volume* volume = nullptr;
 };
 
-// Every image the workload names that is a pullable image (literal and
-// ImageRef::is_image()): each container's image, then Workload::other_images,
-// then the references of image volumes.
-std::vector<ImageUse> image_uses(const Workload& w);
+// Which references image_uses() returns: pullable images (literal and
+// ImageRef::is_image()), or also those with unresolved variables, for rules
+// that judge what is written after them (a tag, a digest).
+enum class ImageUses { pullable, with_variables };
+// Every image the workload names: each container's image, then
+// Workload::other_images, then the references of image volumes.
+std::vector<ImageUse> image_uses(const Workload& w, ImageUses which = ImageUses::pullable);
 
 // The image of `use`, named for a message with what uses it:
 // `container "app": image "nginx:1.25"`, `volume "tools": image "kit:1"`

@@ -48,6 +48,26 @@ TEST(ParseImageRef, DynamicKeepsALiteralDigest) {
   EXPECT_FALSE(parse_image_ref("app@${DIGEST}").pinned());
 }
 
+TEST(ParseImageRef, DynamicKeepsATagWrittenAfterItsVariables) {
+  EXPECT_EQ(parse_image_ref("${REGISTRY}/app:latest").tag, "latest");
+  EXPECT_TRUE(parse_image_ref("${REGISTRY}/app:latest").latest());
+  EXPECT_EQ(parse_image_ref("$IMAGE:1.2").tag, "1.2");
+  EXPECT_EQ(parse_image_ref("${A:-${B}}:latest@sha256:x").tag, "latest");
+  // No tag after the variables: the variable may hold one.
+  EXPECT_EQ(parse_image_ref("${IMAGE}").tag, "");
+  EXPECT_FALSE(parse_image_ref("${IMAGE}").latest());
+  EXPECT_EQ(parse_image_ref("registry:${PORT}/app").tag, "");
+  EXPECT_FALSE(parse_image_ref("app:${TAG}").latest());
+  EXPECT_EQ(parse_image_ref("${HOST}:5000/app").tag, "");
+}
+
+TEST(ParseImageRef, LatestBesideADigestIsStillTheLatestTag) {
+  const std::string hex = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  EXPECT_TRUE(parse_image_ref("nginx:latest@sha256:" + hex).latest());
+  EXPECT_FALSE(parse_image_ref("nginx@sha256:" + hex).latest());
+  EXPECT_FALSE(parse_image_ref("nginx:1.25@sha256:" + hex).latest());
+}
+
 TEST(ParseImageRef, LastComponentOfPath) {
   EXPECT_EQ(parse_image_ref("bitnami/postgresql:16").last_component(), "postgresql");
   EXPECT_EQ(parse_image_ref("mcr.microsoft.com/mssql/server:2022").repository, "mssql/server");

@@ -38,6 +38,17 @@ TEST(ImageLatestTag, Cases) {
            workload(Surface::kubernetes).with(container().image("nginx:1.25@sha256:123456")),
            {}},
           {"dynamic", workload(Surface::compose).with(container().image_dynamic("${IMAGE}")), {}},
+          {"variable tag",
+           workload(Surface::compose).with(container().image_dynamic("app:${TAG}")),
+           {}},
+          {"latest written after a variable registry",
+           workload(Surface::compose).with(container("web").image_dynamic("${REGISTRY}/app:latest")),
+           {"service \"web\": image \"${REGISTRY}/app:latest\" uses tag latest"}},
+          {"latest beside a digest",
+           workload(Surface::kubernetes)
+               .with(container("app").image(std::string("nginx:latest@") + k_digest)),
+           {std::string("container \"app\": image \"nginx:latest@") + k_digest +
+            "\" uses tag latest beside its digest"}},
           {"no image", workload(Surface::kubernetes).with(container()), {}},
           {"earlier dockerfile stage's FROM",
            workload(Surface::dockerfile)
