@@ -35,8 +35,8 @@ std::string_view variable_tail(std::string_view text, size_t dollar) {
     if (close == std::string_view::npos || close < end) return {};
     return text.substr(close + 1);
   }
-  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
-                               text[end] == '_')) {
+  while (end < text.size() &&
+         (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
     ++end;
   }
   return text.substr(end);

@@ -14,10 +14,10 @@ struct ImageRef {
   // Empty when none is written, or, for a dynamic reference, when no tag is
   // written after its last variable (`${REGISTRY}/app:1.2` has tag "1.2").
   std::string tag;
-  std::string digest;      // everything after '@', empty when none is written
-  bool dynamic = false;    // contains a variable that could not be resolved
-  bool scratch = false;    // Dockerfile `FROM scratch`: not an image
-  bool stage = false;      // names an earlier build stage: not an image
+  std::string digest;    // everything after '@', empty when none is written
+  bool dynamic = false;  // contains a variable that could not be resolved
+  bool scratch = false;  // Dockerfile `FROM scratch`: not an image
+  bool stage = false;    // names an earlier build stage: not an image
 
   // True iff the reference is an image one can pull (not scratch, a stage, or unknown).
   bool is_image() const { return !dynamic && !scratch && !stage && !text.empty(); }

@@ -25,7 +25,7 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
     for (const ImageUse& use : image_uses(w, ImageUses::with_variables)) {
       const ImageRef& ref = use.image->value;
       if (!ref.latest()) continue;
-      std::string why = ref.pinned()        ? " uses tag latest beside its digest"
+      std::string why = ref.pinned()       ? " uses tag latest beside its digest"
                         : !ref.tag.empty() ? " uses tag latest"
                         : ref.digest_malformed()
                             ? " has no tag and a malformed digest (implies latest)"

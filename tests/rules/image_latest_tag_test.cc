@@ -42,7 +42,8 @@ TEST(ImageLatestTag, Cases) {
            workload(Surface::compose).with(container().image_dynamic("app:${TAG}")),
            {}},
           {"latest written after a variable registry",
-           workload(Surface::compose).with(container("web").image_dynamic("${REGISTRY}/app:latest")),
+           workload(Surface::compose)
+               .with(container("web").image_dynamic("${REGISTRY}/app:latest")),
            {"service \"web\": image \"${REGISTRY}/app:latest\" uses tag latest"}},
           {"latest beside a digest",
            workload(Surface::kubernetes)
