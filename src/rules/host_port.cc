@@ -30,9 +30,11 @@ void check(const Inventory& inv, const RuleOptions&, FindingSink& out) {
       for (const PortMapping& p : c.ports) {
         if (!p.k8s_host_port) continue;
         std::string host = p.host_first > 0 ? std::to_string(p.host_first) : "?";
+        std::string container = p.container_first > 0
+                                    ? "container port " + describe_container_port(p)
+                                    : "no containerPort";
         out.add(make_finding(k_info, w, &c, p.where,
-                             subject(w, c) + " sets hostPort " + host + " (container port " +
-                                 describe_container_port(p) + ")"));
+                             subject(w, c) + " sets hostPort " + host + " (" + container + ")"));
       }
     }
   }

@@ -27,6 +27,9 @@ TEST(HostPort, BadAndGood) {
                         .kind("Pod")
                         .with(container().port(k8s_host_port(443, 443))),
                     {"container \"app\" sets hostPort 443 (container port 443/tcp)"}},
+                   {"hostPort without a containerPort",
+                    workload(Surface::kubernetes).with(container().port(k8s_host_port(0, 8090))),
+                    {"container \"app\" sets hostPort 8090 (no containerPort)"}},
                    {"containerPort only",
                     workload(Surface::kubernetes).with(container().port(listen_port(80))),
                     {}},

@@ -506,6 +506,20 @@ spec:
   EXPECT_FALSE(t.inventory.network_policies[1].default_deny());
 }
 
+TEST(KubernetesTranslator, AnObjectWithOnlyAGenerateNameIsKnownByIt) {
+  const char* text = R"(apiVersion: batch/v1
+kind: Job
+metadata: {generateName: migrate-}
+spec:
+  template:
+    spec:
+      containers: [{name: m, image: x}]
+)";
+  Translation t = translate_kubernetes("job.yaml", text);
+  ASSERT_EQ(t.inventory.workloads.size(), 1u);
+  EXPECT_EQ(t.inventory.workloads[0].name, "migrate-");
+}
+
 TEST(KubernetesTranslator, ClusterScopedKindsHaveNoNamespace) {
   const char* text = R"(apiVersion: storage.k8s.io/v1beta1
 kind: CSIDriver

@@ -94,6 +94,12 @@ void translate_object(const yaml::Node& object, YamlReader& r, Inventory& out) {
   if (h.metadata) {
     if (const yaml::Node* n = r.scalar(h.metadata->get("name"), "metadata.name"))
       h.name = n->text();
+    // Objects created with a server-made name (Jobs, Argo Workflows) are known
+    // by the prefix they give it.
+    if (h.name.empty()) {
+      if (const yaml::Node* n = r.scalar(h.metadata->get("generateName"), "metadata.generateName"))
+        h.name = n->text();
+    }
     if (const yaml::Node* n = r.scalar(h.metadata->get("namespace"), "metadata.namespace")) {
       h.ns = n->text();
     }
