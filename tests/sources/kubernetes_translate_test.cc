@@ -520,6 +520,44 @@ spec:
   EXPECT_EQ(t.inventory.workloads[0].name, "migrate-");
 }
 
+TEST(KubernetesTranslator, ACustomKindWithAPodTemplateIsAWorkload) {
+  const char* text = R"(apiVersion: example.com/v1
+kind: MyWorkload
+metadata: {name: w, namespace: apps}
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+      - name: c
+        image: x:1
+        securityContext: {privileged: true}
+---
+apiVersion: example.com/v1
+kind: Other
+metadata: {name: o}
+spec:
+  template: "not a pod template"
+---
+apiVersion: example.com/v1
+kind: Another
+metadata: {name: a}
+spec:
+  template:
+    spec:
+      containers: "not a list"
+)";
+  Translation t = translate_kubernetes("custom.yaml", text);
+  EXPECT_TRUE(t.errors.empty()) << t.errors[0].message;
+  ASSERT_EQ(t.inventory.workloads.size(), 1u);
+  const Workload& w = t.inventory.workloads[0];
+  EXPECT_EQ(w.kind, "MyWorkload");
+  EXPECT_EQ(w.ns, "apps");
+  ASSERT_EQ(w.containers.size(), 1u);
+  EXPECT_TRUE(w.containers[0].privileged.is(true));
+  EXPECT_EQ(w.containers[0].privileged.where.line, 11);
+}
+
 TEST(KubernetesTranslator, ClusterScopedKindsHaveNoNamespace) {
   const char* text = R"(apiVersion: storage.k8s.io/v1beta1
 kind: CSIDriver

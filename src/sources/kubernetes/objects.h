@@ -47,6 +47,12 @@ bool is_one_of(std::span<const GroupKind> kinds, std::string_view api_version,
 // Serving's Service, Configuration and Revision, and Argo Rollouts.
 bool is_workload(std::string_view api_version, std::string_view kind);
 
+// True iff an object of a kind vern does not know holds what a pod template
+// is by convention: `spec.template.spec.containers`, a list (operators'
+// custom workloads follow Deployment's shape). Reads quietly: a custom kind
+// of another shape is not an error.
+bool has_pod_template_shape(const yaml::Node& object);
+
 // Finds the pod template of a workload object (Pod, Deployment, CronJob, ...).
 PodTemplate find_pod_template(const yaml::Node& object, const ObjectHeader& h, YamlReader& r);
 

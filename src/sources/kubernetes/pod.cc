@@ -290,6 +290,14 @@ bool is_workload(std::string_view api_version, std::string_view kind) {
          is_one_of(std::span(&k_scaled_job, 1), api_version, kind);
 }
 
+bool has_pod_template_shape(const yaml::Node& object) {
+  const yaml::Node* spec = object.get("spec");
+  const yaml::Node* tmpl = spec ? spec->get("template") : nullptr;
+  const yaml::Node* pod_spec = tmpl ? tmpl->get("spec") : nullptr;
+  const yaml::Node* containers = pod_spec ? pod_spec->get("containers") : nullptr;
+  return containers && containers->is_sequence() && tmpl->is_mapping() && pod_spec->is_mapping();
+}
+
 bool is_one_of(std::span<const GroupKind> kinds, std::string_view api_version,
                std::string_view kind) {
   return std::any_of(kinds.begin(), kinds.end(), [&](const GroupKind& g) {

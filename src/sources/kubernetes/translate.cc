@@ -135,6 +135,9 @@ void translate_object(const yaml::Node& object, YamlReader& r, Inventory& out) {
     k8s::translate_persistent_volume(h, object, r, out);
   } else if (k8s::is_argo_workflow(h.api_version, h.kind)) {
     k8s::translate_argo_workflow(h, object, r, out);
+  } else if (k8s::has_pod_template_shape(object)) {
+    k8s::PodTemplate t = k8s::find_pod_template(object, h, r);
+    if (t.pod_spec) out.workloads.push_back(k8s::translate_pod(h, t, r));
   }
 }
 
