@@ -77,6 +77,8 @@ struct BuildArg {
   Location where;
   Located<std::string> default_value;  // absent when no default is written
   int stage = -1;                      // index of the stage; -1 before the first FROM
+  // `ONBUILD ARG`: declared in every build FROM this image.
+  bool onbuild = false;
 };
 
 // `ADD`/`COPY` and their sources.
@@ -101,6 +103,8 @@ struct BuildStage {
   // Every variable this stage's own ENV instructions set, in order, a name
   // set twice included (not those inherited from `parent`).
   std::vector<EnvVar> env;
+  // What its `ONBUILD ENV` instructions set in every image built FROM it.
+  std::vector<EnvVar> onbuild_env;
 };
 
 enum class IgnoreFile : std::uint8_t { unknown, present, missing };

@@ -1,7 +1,10 @@
 // pipe-to-shell: a RUN instruction or a script line runs a downloaded script
 // unverified: `curl … | sh`, `wget -O- … | bash`, `sh -c "$(curl …)"`,
-// `bash <(curl …)`, `source /dev/stdin <<< "$(curl …)"`. Read from tokenized
-// commands, never from substrings.
+// `bash <(curl …)`, `source /dev/stdin <<< "$(curl …)"`, `curl … | pwsh -`,
+// and PowerShell's own `iwr … | iex`. POSIX shell is read from tokenized
+// commands, never from substrings; PowerShell text (a `-Command` argument, a
+// RUN under `SHELL ["powershell", …]`) by its words.
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -80,6 +83,114 @@ bool is_shell(std::string_view n) {
   return n == "sh" || n == "bash" || n == "zsh" || n == "dash" || n == "ksh" || n == "ash";
 }
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+bool is_powershell(std::string_view n) {
+  std::string l = lower(n);
+  return l == "pwsh" || l == "pwsh.exe" || l == "powershell" || l == "powershell.exe";
+}
+
+// PowerShell's parameters that take a value (so the next word is not a file).
+bool powershell_takes_value(std::string_view lowered) {
+  for (std::string_view p : {"-executionpolicy", "-ep", "-ex", "-workingdirectory", "-wd",
+                             "-outputformat", "-of", "-o", "-inputformat", "-if", "-inp",
+                             "-windowstyle", "-w", "-configurationname", "-settingsfile"}) {
+    if (lowered == p) return true;
+  }
+  return false;
+}
+
+bool is_command_parameter(std::string_view lowered) {
+  return lowered == "-command" || lowered == "-c" || lowered == "-com";
+}
+
+// True iff PowerShell runs its standard input: `pwsh -`, `-Command -`,
+// `-File -`, or no script or command at all (it reads commands from a pipe).
+bool powershell_runs_stdin(const ShellCommand& c) {
+  const auto& w = c.words;
+  for (std::size_t k = c.command_index + 1; k < w.size(); ++k) {
+    std::string a = lower(w[k].text);
+    if (a == "-") return true;
+    if (is_command_parameter(a) || a == "-file" || a == "-f") {
+      return k + 1 < w.size() && w[k + 1].text == "-";
+    }
+    if (a == "-encodedcommand" || a == "-e" || a == "-ec") return false;
+    if (powershell_takes_value(a)) {
+      ++k;
+      continue;
+    }
+    if (a.starts_with('-')) continue;
+    return false;  // a script file (pwsh) or a command (Windows PowerShell)
+  }
+  return true;
+}
+
+// The PowerShell code a `pwsh`/`powershell` command runs from its arguments:
+// what follows `-Command`, or, for Windows PowerShell, its first word that is
+// not a parameter. Empty when it runs a file or its standard input.
+std::string powershell_code(const ShellCommand& c) {
+  const ShellWord* prog = c.program();
+  bool windows_powershell = prog && lower(name_of(*prog)).starts_with("powershell");
+  const auto& w = c.words;
+  std::size_t from = w.size();
+  for (std::size_t k = c.command_index + 1; k < w.size(); ++k) {
+    std::string a = lower(w[k].text);
+    if (is_command_parameter(a)) {
+      from = k + 1;
+      break;
+    }
+    if (a == "-file" || a == "-f" || a == "-encodedcommand" || a == "-e" || a == "-ec") return {};
+    if (powershell_takes_value(a)) {
+      ++k;
+      continue;
+    }
+    if (a.starts_with('-')) continue;
+    if (!windows_powershell) return {};  // pwsh runs a script file
+    from = k;
+    break;
+  }
+  std::string code;
+  for (std::size_t j = from; j < w.size(); ++j) {
+    code += w[j].text;
+    code += ' ';
+  }
+  return code;
+}
+
+// True iff PowerShell code runs what it downloads: Invoke-Expression (`iex`)
+// or a script block made from text, together with a download to memory
+// (Invoke-WebRequest/Invoke-RestMethod and their aliases, WebClient's
+// DownloadString). Compared word by word, in any case.
+bool powershell_runs_download(std::string_view code) {
+  bool evaluates = false, creates = false, script_block = false, downloads = false;
+  std::size_t i = 0;
+  while (i < code.size()) {
+    auto word_char = [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_';
+    };
+    if (!word_char(code[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < code.size() && word_char(code[j])) ++j;
+    std::string w = lower(code.substr(i, j - i));
+    i = j;
+    if (w == "iex" || w == "invoke-expression") evaluates = true;
+    if (w == "create") creates = true;
+    if (w == "scriptblock") script_block = true;
+    if (w == "iwr" || w == "irm" || w == "invoke-webrequest" || w == "invoke-restmethod" ||
+        w == "downloadstring" || w == "curl" || w == "wget") {
+      downloads = true;
+    }
+  }
+  return downloads && (evaluates || (creates && script_block));
+}
+
 bool is_interpreter(std::string_view n) {
   return n == "python" || n == "python2" || n == "python3" || n == "perl" || n == "ruby" ||
          n == "node" || n == "php";
@@ -99,6 +210,7 @@ bool runs_stdin(const ShellCommand& c) {
     std::size_t k = c.command_index + 1;
     return k < c.words.size() && is_stdin_path(c.words[k].text);
   }
+  if (is_powershell(name)) return powershell_runs_stdin(c);
   bool shell = is_shell(name);
   if (!shell && !is_interpreter(name)) return false;
   for (std::size_t k = c.command_index + 1; k < c.words.size(); ++k) {
@@ -170,6 +282,14 @@ void walk(const ShellScript& s, const std::vector<ShellPipeline>& pipelines, Fin
                                           "script runs unverified"));
           break;
         }
+      }
+      if (const ShellWord* prog = c.program(); prog && prog->literal &&
+                                               is_powershell(name_of(*prog)) &&
+                                               powershell_runs_download(powershell_code(c))) {
+        out.add(make_object_finding(k_info, s.file, c.where, s.object,
+                                    std::string(name_of(*prog)) +
+                                        " evaluates what it downloads (Invoke-Expression): a "
+                                        "downloaded script runs unverified"));
       }
       if (depth >= k_max_depth) continue;
       for (const ShellWord& w : c.words) walk(s, w.substitutions, out, depth + 1);

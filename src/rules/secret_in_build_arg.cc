@@ -26,7 +26,7 @@ void check(const Inventory& inventory, const RuleOptions&, FindingSink& out) {
   for (const BuildFile& b : inventory.build_files) {
     for (const BuildArg& a : b.args) {
       if (!secret_like_name(a.name)) continue;
-      std::string message = "ARG " + a.name + " looks like a secret";
+      std::string message = (a.onbuild ? "ONBUILD ARG " : "ARG ") + a.name + " looks like a secret";
       message += a.default_value.is_literal() && !a.default_value.value.empty()
                      ? " and has a default value written in the Dockerfile"
                      : ": build arguments are kept in the image history";

@@ -96,6 +96,13 @@ void check_stage_env(const BuildFile& b, const std::vector<Location>& carried, F
     std::string object = stage.name.empty() ? "Dockerfile" : "Dockerfile stage " + stage.name;
     std::string who = stage.name.empty() ? "Dockerfile stage " + std::to_string(s)
                                          : "Dockerfile stage \"" + stage.name + '"';
+    for (const EnvVar& var : stage.onbuild_env) {
+      std::string_view why = secret_reason(var);
+      if (why.empty()) continue;
+      out.add(make_object_finding(k_info, b.file, var.where, object,
+                                  who + ": ONBUILD ENV " + var.name + std::string(why) +
+                                      " (set in every image built FROM this one)"));
+    }
     for (const EnvVar& var : stage.env) {
       if (built && std::find(carried.begin(), carried.end(), var.where) != carried.end()) continue;
       std::string_view why = secret_reason(var);

@@ -71,6 +71,51 @@ TEST(PipeToShell, SafeCommandsAreNotReported) {
   EXPECT_EQ(found(scripts(Surface::run, {pipe({echo})})), std::vector<std::string>{});
 }
 
+TEST(PipeToShell, PowerShellReadingADownloadOrEvaluatingOne) {
+  EXPECT_EQ(found(scripts(Surface::dockerfile,
+                          {pipe({cmd({"curl", "-fsSL", "https://x/i.ps1"}), cmd({"pwsh", "-"})})})),
+            std::vector<std::string>{
+                "curl output is piped into pwsh: a downloaded script runs unverified"});
+  EXPECT_EQ(found(scripts(Surface::run, {pipe({cmd({"curl", "-fsSL", "https://x/i.ps1"}),
+                                               cmd({"pwsh", "-NoProfile", "-Command", "-"})})})),
+            std::vector<std::string>{
+                "curl output is piped into pwsh: a downloaded script runs unverified"});
+  const std::string iex =
+      " evaluates what it downloads (Invoke-Expression): a downloaded script runs unverified";
+  EXPECT_EQ(
+      found(scripts(
+          Surface::dockerfile,
+          {pipe({cmd({"pwsh", "-Command", "iwr https://x/install.ps1 -UseBasicParsing | iex"})})})),
+      std::vector<std::string>{"pwsh" + iex});
+  // A RUN under SHELL ["powershell", "-Command"]: the shell's words, then the text.
+  EXPECT_EQ(found(scripts(Surface::dockerfile,
+                          {pipe({cmd({"powershell", "-Command",
+                                      "iex ((New-Object System.Net.WebClient).DownloadString("
+                                      "'https://chocolatey.org/install.ps1'))"})})})),
+            std::vector<std::string>{"powershell" + iex});
+  EXPECT_EQ(found(scripts(Surface::run,
+                          {pipe({cmd({"powershell.exe", "-ExecutionPolicy", "Bypass",
+                                      "& ([scriptblock]::Create((irm https://x/a.ps1)))"})})})),
+            std::vector<std::string>{"powershell.exe" + iex});
+}
+
+TEST(PipeToShell, PowerShellRunningFilesIsNotReported) {
+  EXPECT_TRUE(found(scripts(Surface::dockerfile,
+                            {pipe({cmd({"pwsh", "-Command",
+                                        "Invoke-WebRequest https://x/a.ps1 -OutFile a.ps1; "
+                                        "Get-FileHash a.ps1"})})}))
+                  .empty());
+  EXPECT_TRUE(found(scripts(Surface::run, {pipe({cmd({"curl", "-o", "a.ps1", "https://x"})}),
+                                           pipe({cmd({"pwsh", "-File", "a.ps1"})})}))
+                  .empty());
+  EXPECT_TRUE(found(scripts(Surface::run,
+                            {pipe({cmd({"curl", "https://x"}), cmd({"pwsh", "./check.ps1"})})}))
+                  .empty());
+  // Invoke-Expression of local text only.
+  EXPECT_TRUE(
+      found(scripts(Surface::run, {pipe({cmd({"pwsh", "-c", "iex 'Get-Date'"})})})).empty());
+}
+
 TEST(PipeToShell, OtherSurfacesAreIgnored) {
   EXPECT_EQ(found(scripts(Surface::compose, {pipe({cmd({"curl", "u"}), cmd({"sh"})})})),
             std::vector<std::string>{});

@@ -140,6 +140,33 @@ TEST(DockerfileRules, ASecretEnvSetAgainLaterIsStillReported) {
                    "value (set again later, but kept in the image history)"}));
 }
 
+TEST(DockerfileRules, OnbuildSecretsAreThisFilesFindings) {
+  Inventory inv = translate("Dockerfile",
+                            "FROM alpine:3.19\n"
+                            "ONBUILD ENV API_TOKEN=abc123 MODE=prod\n"
+                            "ONBUILD ARG NPM_TOKEN\n"
+                            "USER 10001\n");
+  EXPECT_EQ(findings("secret-in-env", inv),
+            (Lines{"2:13: Dockerfile stage 0: ONBUILD ENV API_TOKEN holds a literal value (set in "
+                   "every image built FROM this one)"}));
+  EXPECT_EQ(findings("secret-in-build-arg", inv),
+            (Lines{"3:13: ONBUILD ARG NPM_TOKEN looks like a secret: build arguments are kept in "
+                   "the image history"}));
+}
+
+TEST(DockerfileRules, PowerShellDownloadsAreRead) {
+  Inventory inv =
+      translate("Dockerfile",
+                "FROM mcr.microsoft.com/powershell:7.4-ubuntu-22.04\n"
+                "RUN curl -fsSL https://x/install.ps1 | pwsh -\n"
+                "RUN pwsh -Command \"iwr https://x/install.ps1 | iex\"\n"
+                "SHELL [\"powershell\", \"-Command\"]\n"
+                "RUN iex ((New-Object System.Net.WebClient).DownloadString('https://x'))\n"
+                "RUN Invoke-WebRequest https://x -OutFile a.ps1\n"
+                "USER 10001\n");
+  EXPECT_EQ(findings("pipe-to-shell", inv).size(), 3u);
+}
+
 TEST(DockerfileRules, OnbuildTriggersDownloadsAreThisFilesFindings) {
   Inventory inv = translate("Dockerfile",
                             "FROM alpine:3.19\n"

@@ -1,5 +1,7 @@
 #include "sources/dockerfile/run_commands.h"
 
+#include <cctype>
+#include <string>
 #include <string_view>
 
 #include "sources/shell/stdin_script.h"
@@ -34,7 +36,15 @@ bool heredoc_is_script(const std::vector<ShellPipeline>& line, const Heredoc& h)
 
 }  // namespace
 
-ShellScript run_script(const Instruction& ins, bool posix_shell) {
+bool is_posix_shell(const std::vector<std::string>& shell) {
+  if (shell.empty()) return true;
+  std::string prog(shell::program_name(shell[0]));
+  for (char& ch : prog) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  return prog.find("powershell") == std::string::npos && prog.find("pwsh") == std::string::npos &&
+         prog.find("cmd") == std::string::npos;
+}
+
+ShellScript run_script(const Instruction& ins, const std::vector<std::string>& shell) {
   ShellScript script;
   script.surface = Surface::dockerfile;
   script.where = ins.where;
@@ -58,7 +68,17 @@ ShellScript run_script(const Instruction& ins, bool posix_shell) {
     }
     return script;
   }
-  if (!posix_shell) return script;
+  if (!is_posix_shell(shell)) {
+    ShellPipeline p;
+    p.where = at;
+    ShellCommand cmd;
+    cmd.where = at;
+    for (const std::string& s : shell) cmd.words.push_back(ShellWord{s, at, true, {}});
+    cmd.words.push_back(ShellWord{ins.args.text(), at, true, {}});
+    p.commands.push_back(std::move(cmd));
+    script.pipelines.push_back(std::move(p));
+    return script;
+  }
   script.pipelines = shell::tokenize(ins.args);
   std::vector<ShellPipeline> line = script.pipelines;
   for (const Heredoc& h : ins.heredocs) {

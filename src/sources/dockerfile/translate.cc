@@ -33,7 +33,7 @@ struct StageState {
   std::vector<EnvVar> env;
   std::vector<PortMapping> ports;
   Located<bool> healthcheck;
-  bool posix_shell = true;
+  std::vector<std::string> shell;  // the SHELL instruction's words; empty for /bin/sh -c
 };
 
 class Translator {
@@ -108,13 +108,10 @@ class Translator {
       bool none = !ws.empty() && lower(ws[0].text) == "none";
       st.healthcheck = Located<bool>::literal(!none, ins.where);
     } else if (k == "SHELL" && ins.exec_form && !ins.exec.empty()) {
-      std::string prog = lower(ins.exec[0]);
-      st.posix_shell = prog.find("powershell") == std::string::npos &&
-                       prog.find("pwsh") == std::string::npos &&
-                       prog.find("cmd") == std::string::npos;
+      st.shell = ins.exec;
     } else if (k == "RUN") {
       mount_images(ins);
-      ShellScript script = dockerfile::run_script(ins, st.posix_shell);
+      ShellScript script = dockerfile::run_script(ins, st.shell);
       script.file = m_path;
       script.object = object();
       m_out.inventory.scripts.push_back(std::move(script));
@@ -126,14 +123,19 @@ class Translator {
   }
 
   // `ONBUILD RUN …` and `ONBUILD ADD …` run in every build FROM this image:
-  // their downloads are this file's. What else they do (COPY, USER) concerns
-  // the child build; its ADD reads the child's context (BuildCopy::onbuild).
+  // their downloads are this file's; so are the values `ONBUILD ENV` and
+  // `ONBUILD ARG` write into every child. What else they do (COPY, USER)
+  // concerns the child build; its ADD reads the child's context
+  // (BuildCopy::onbuild).
   void onbuild(const Instruction& ins) {
     const std::string& text = ins.args.text();
     dockerfile::Parsed inner = dockerfile::parse(text);
     if (inner.instructions.size() != 1) return;
     Instruction trigger = std::move(inner.instructions.front());
-    if (trigger.keyword != "RUN" && trigger.keyword != "ADD") return;
+    if (trigger.keyword != "RUN" && trigger.keyword != "ADD" && trigger.keyword != "ENV" &&
+        trigger.keyword != "ARG") {
+      return;
+    }
     // The trigger was parsed from the joined text alone: map its positions
     // back through the ONBUILD's arguments, which know the file's.
     auto offset = [&](Location at) { return std::size_t(at.column - 1); };
@@ -144,6 +146,30 @@ class Translator {
     }
     for (Location& at : trigger.exec_where) at = ins.args.at(offset(at));
     if (trigger.keyword == "RUN") return instruction(trigger);
+    if (trigger.keyword == "ENV") {
+      StageState child;  // the child build's variables are not known here
+      env(trigger, child);
+      for (EnvVar& v : child.info.env) m_stages.back().info.onbuild_env.push_back(std::move(v));
+      return;
+    }
+    if (trigger.keyword == "ARG") {
+      for (const RawWord& w : words(trigger)) {
+        std::size_t eq = w.text.find('=');
+        BuildArg a;
+        a.name = w.text.substr(0, eq);
+        a.where = w.where;
+        a.stage = int(m_stages.size()) - 1;
+        a.onbuild = true;
+        std::string_view value =
+            eq == std::string::npos ? "" : std::string_view(w.text).substr(eq + 1);
+        a.default_value = eq == std::string::npos ? Located<std::string>::absent(w.where)
+                          : value.find('$') == std::string_view::npos
+                              ? Located<std::string>::literal(std::string(value), w.where)
+                              : Located<std::string>::dynamic(w.where);
+        m_build.args.push_back(std::move(a));
+      }
+      return;
+    }
     copy(trigger);
     m_build.copies.back().onbuild = true;
   }
@@ -188,7 +214,8 @@ class Translator {
     StageState st;
     st.info.where = ins.where;
     Expanded e = dockerfile::process_word(ws[0].text, from_scope(ws[0].text), m_escape);
-    if (e.resolved && e.text.empty()) {
+    const bool names_nothing = e.resolved && e.text.empty();
+    if (names_nothing) {
       error(Error::invalid("FROM names no image: " + ws[0].text +
                                " expands to nothing (a variable in FROM must be declared by an "
                                "ARG before the first FROM)",
@@ -202,7 +229,10 @@ class Translator {
     for (std::size_t s = 0; e.resolved && s < m_stages.size(); ++s) {
       if (!m_stages[s].info.name.empty() && m_stages[s].info.name == key) parent = int(s);
     }
-    if (!e.resolved) {
+    if (names_nothing) {
+      // The error says it: no image to check, rather than an unknown one.
+      st.info.base = Located<ImageRef>::absent(ws[0].where);
+    } else if (!e.resolved) {
       ref.dynamic = true;
       st.info.base = Located<ImageRef>{Presence::dynamic, ref, ws[0].where};
     } else {
@@ -221,7 +251,7 @@ class Translator {
       if (!p.healthcheck.is_absent()) st.healthcheck = p.healthcheck;
       st.env = p.env;
       st.ports = p.ports;
-      st.posix_shell = p.posix_shell;
+      st.shell = p.shell;
     }
     m_stages.push_back(std::move(st));
   }

@@ -146,7 +146,30 @@ TEST(DockerfileTranslator, AnUndeclaredVariableInFromExpandsToNothing) {
             "FROM names no image: ${IMAGE} expands to nothing (a variable in FROM must be "
             "declared by an ARG before the first FROM)");
   EXPECT_EQ(r.t.errors[0].line, 4);
-  EXPECT_TRUE(r.c().image.is_dynamic());
+  // The error says it: no image to check (not an unknown one).
+  EXPECT_TRUE(r.c().image.is_absent());
+}
+
+TEST(DockerfileTranslator, OnbuildEnvAndArgAreKeptApartForTheChildBuilds) {
+  Result r = translate(
+      "FROM alpine:3.19\n"
+      "ENV MODE=prod\n"
+      "ONBUILD ENV API_TOKEN=abc123 REF=$CHILD\n"
+      "ONBUILD ARG NPM_TOKEN\n"
+      "ONBUILD ARG LEVEL=3\n");
+  const BuildStage& st = r.b().stages[0];
+  ASSERT_EQ(st.env.size(), 1u);
+  ASSERT_EQ(st.onbuild_env.size(), 2u);
+  EXPECT_EQ(st.onbuild_env[0].name, "API_TOKEN");
+  EXPECT_TRUE(st.onbuild_env[0].value.is("abc123"));
+  EXPECT_EQ(st.onbuild_env[0].where, (Location{3, 13}));
+  EXPECT_TRUE(st.onbuild_env[1].value.is_dynamic());  // the child's variable
+  ASSERT_EQ(r.c().env.size(), 1u);                    // not this image's environment
+  ASSERT_EQ(r.b().args.size(), 2u);
+  EXPECT_TRUE(r.b().args[0].onbuild);
+  EXPECT_EQ(r.b().args[0].name, "NPM_TOKEN");
+  EXPECT_TRUE(r.b().args[0].default_value.is_absent());
+  EXPECT_TRUE(r.b().args[1].default_value.is("3"));
 }
 
 TEST(DockerfileTranslator, GlobalArgsAreVisibleInStagesOnlyAfterRedeclaring) {
@@ -257,7 +280,13 @@ TEST(DockerfileTranslator, RunCommandsBecomeScripts) {
   EXPECT_EQ(s[2].pipelines[1].commands[1].words[0].text, "bash");
   EXPECT_EQ(s[2].pipelines[1].commands[0].where, (Location{6, 1}));
   EXPECT_EQ(s[3].pipelines.size(), 1u);  // python3; the body is not shell
-  EXPECT_TRUE(s[4].pipelines.empty());
+  // Another shell's text is one command: the shell's words, then the text.
+  ASSERT_EQ(s[4].pipelines.size(), 1u);
+  const auto& words = s[4].pipelines[0].commands[0].words;
+  ASSERT_EQ(words.size(), 3u);
+  EXPECT_EQ(words[0].text, "powershell");
+  EXPECT_EQ(words[2].text, "iwr https://z | iex");
+  EXPECT_EQ(words[2].where, (Location{12, 5}));
 }
 
 TEST(DockerfileTranslator, OnlyHereDocumentsFedToAShellAreScripts) {
