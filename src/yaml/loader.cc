@@ -9,6 +9,7 @@
 #include <string>
 #include <tuple>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -153,6 +154,9 @@ class Loader {
       std::optional<Error> err;
       const Node* root = parse_node(0, err).node;
       if (!err) err = expect_document_end();
+      // A duplicate key is an error but leaves its document usable.
+      for (Error& e : m_soft_errors) out.errors.push_back(std::move(e));
+      m_soft_errors.clear();
       if (err) return err;
       doc.root = root;
       doc.storage = m_arena;
@@ -337,11 +341,24 @@ class Loader {
     self.height = 1;
     std::vector<const Node*> merges;
     const std::size_t base = m_entry_stack.size();
+    // The explicit keys' places by text, once the mapping is too large to
+    // search them in turn.
+    std::unordered_map<std::string_view, std::size_t> index;
     while (true) {
       Parsed key = parse_item(depth + 1, err);
       if (err || !key.node) break;
+      // Checked before the value is read, so errors stay in file order.
+      std::size_t earlier = duplicate_of(*key.node, base, index);
       Parsed value = parse_node(depth + 1, err);
       if (err) break;
+      if (earlier != k_none) {
+        // Kept once, with the last value: what the Kubernetes API server and
+        // most YAML readers use (Compose refuses the file).
+        m_entry_stack[earlier] = {key.node, value.node, std::uint32_t(key.node->text().size())};
+        add_child(self, key);
+        add_child(self, value);
+        continue;
+      }
       if (key.node->is_scalar() && key.node->plain() && key.node->text() == "<<" &&
           (value.node->is_mapping() || value.node->is_sequence())) {
         // Merged entries are a subset of the merge value, so its whole cost
@@ -363,6 +380,47 @@ class Loader {
     map.m_size = std::uint32_t(entries.size());
     m_entry_stack.resize(base);
     return self;
+  }
+
+  static constexpr std::size_t k_none = SIZE_MAX;
+  static constexpr std::size_t k_index_from = 16;  // entries searched in turn below this
+
+  // The place in m_entry_stack[base..] of an earlier explicit entry with the
+  // same scalar key as `key`, recording the duplicate as an error; k_none when
+  // there is none (`<<` merge keys are not entries).
+  std::size_t duplicate_of(const Node& key, std::size_t base,
+                           std::unordered_map<std::string_view, std::size_t>& index) {
+    if (!key.is_scalar() || (key.plain() && key.text() == "<<")) return k_none;
+    std::string_view text = key.text();
+    std::size_t count = m_entry_stack.size() - base;
+    std::size_t found = k_none;
+    if (count < k_index_from) {
+      for (std::size_t i = base; i < m_entry_stack.size(); ++i) {
+        const Node::Entry& e = m_entry_stack[i];
+        if (e.key_size == text.size() && e.key->text() == text) {
+          found = i;
+          break;
+        }
+      }
+    } else {
+      if (index.empty()) {
+        for (std::size_t i = base; i < m_entry_stack.size(); ++i) {
+          const Node::Entry& e = m_entry_stack[i];
+          if (e.key_size != Node::k_not_scalar) index.emplace(e.key->text(), i);
+        }
+      }
+      auto [it, added] = index.emplace(text, m_entry_stack.size());
+      if (!added) found = it->second;
+    }
+    if (found == k_none) return k_none;
+    Location first = m_entry_stack[found].key->where();
+    Location at = key.where();
+    if (m_soft_errors.size() >= k_max_errors) return found;
+    m_soft_errors.push_back(Error::invalid("duplicate key \"" + std::string(text) +
+                                               "\" (first at line " + std::to_string(first.line) +
+                                               "): the last value is read",
+                                           at.line, at.column));
+    return found;
   }
 
   // Appends the entries of merge sources (`<<: *a` or `<<: [*a, *b]`) to the
@@ -415,6 +473,7 @@ class Loader {
   std::vector<const Node*> m_item_stack;
   std::vector<Node::Entry> m_entry_stack;
   std::size_t m_total = 0;
+  std::vector<Error> m_soft_errors;  // of the document being loaded
   // The event being turned into a node: each is parsed here and deleted
   // before the next is read, so one is enough for every level.
   yaml_event_t m_ev{};

@@ -111,7 +111,9 @@ struct Limits {
 // A document with a syntax error is left out; loading resumes at the next
 // line that opens a document (`---` at the start of a line), so the documents
 // around a broken one are complete and usable. A limit error (size, depth,
-// aliases) ends the stream.
+// aliases) ends the stream. A key written twice in a mapping is an error too,
+// at the second; its document is kept, with the last value (as the Kubernetes
+// API server reads it).
 struct Stream {
   std::vector<Document> documents;
   std::vector<Error> errors;

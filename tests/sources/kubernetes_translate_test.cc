@@ -558,6 +558,47 @@ spec:
   EXPECT_EQ(w.containers[0].privileged.where.line, 11);
 }
 
+TEST(KubernetesTranslator, AVolumeEveryContainerMountsReadOnlyIsReadOnly) {
+  const char* text = R"(apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  volumes:
+  - {name: sock, hostPath: {path: /var/run/docker.sock}}
+  - {name: data, hostPath: {path: /data}}
+  - {name: unused, emptyDir: {}}
+  initContainers:
+  - {name: i, image: x, volumeMounts: [{name: data, mountPath: /d, readOnly: true}]}
+  containers:
+  - name: a
+    image: x
+    volumeMounts:
+    - {name: sock, mountPath: /s, readOnly: true}
+    - {name: data, mountPath: /d}
+)";
+  Translation t = translate_kubernetes("pod.yaml", text);
+  ASSERT_TRUE(t.errors.empty()) << t.errors[0].message;
+  const auto& v = t.inventory.workloads.at(0).volumes;
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_TRUE(v[0].read_only);
+  EXPECT_FALSE(v[1].read_only);  // one container writes to it
+  EXPECT_FALSE(v[2].read_only);
+}
+
+TEST(KubernetesTranslator, ANegativeRunAsUserIsAnErrorNotANonRootUser) {
+  const char* text = R"(apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext: {runAsUser: -5}
+  containers: [{name: a, image: x}]
+)";
+  Translation t = translate_kubernetes("pod.yaml", text);
+  ASSERT_EQ(t.errors.size(), 1u);
+  EXPECT_EQ(t.errors[0].to_string(), "pod.yaml:5:32: runAsUser must be 0 or more, not -5");
+  EXPECT_TRUE(t.inventory.workloads.at(0).containers.at(0).run_as_user.is_absent());
+}
+
 TEST(KubernetesTranslator, ClusterScopedKindsHaveNoNamespace) {
   const char* text = R"(apiVersion: storage.k8s.io/v1beta1
 kind: CSIDriver

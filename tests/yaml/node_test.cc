@@ -63,6 +63,33 @@ TEST(YamlParse, ALimitErrorEndsTheStreamWithoutResuming) {
   EXPECT_TRUE(s.documents.empty());
 }
 
+TEST(YamlParse, ADuplicateKeyIsAnErrorAndTheLastValueIsRead) {
+  Stream s = parse("spec:\n  hostPID: false\n  \"hostPID\": true\n  x: 1\n");
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_EQ(s.errors[0].message,
+            "duplicate key \"hostPID\" (first at line 2): the last value is read");
+  EXPECT_EQ(s.errors[0].line, 3);
+  EXPECT_EQ(s.errors[0].column, 3);
+  ASSERT_EQ(s.documents.size(), 1u);
+  const Node* spec = s.documents[0].root->get("spec");
+  ASSERT_EQ(spec->entries().size(), 2u);
+  EXPECT_EQ(spec->get("hostPID")->text(), "true");
+  EXPECT_EQ(spec->find("hostPID")->key->where().line, 3);
+}
+
+TEST(YamlParse, DuplicateKeysOfALargeMappingAreFoundToo) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  text += "k7: last\n";
+  Stream s = parse(text);
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_EQ(s.errors[0].line, 101);
+  EXPECT_EQ(s.documents[0].root->entries().size(), 100u);
+  EXPECT_EQ(s.documents[0].root->get("k7")->text(), "last");
+  // An explicit key beside a merged one is not a duplicate.
+  EXPECT_TRUE(parse("a: &a {x: 1}\nb:\n  <<: *a\n  x: 2\n").errors.empty());
+}
+
 TEST(YamlParse, MergeKeysApplyWithExplicitKeysWinning) {
   Stream s = parse(
       "x-defaults: &d\n  restart: always\n  user: root\nservices:\n  web:\n    <<: *d\n"

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <string>
 
 #include "sources/kubernetes/objects.h"
@@ -117,6 +118,18 @@ Located<std::int64_t> port_number(const yaml::Node* p, std::string_view key, Yam
   return v;
 }
 
+// A user or group id: an integer the API server accepts only from 0 up (a
+// negative one is an error, not a non-root user).
+Located<std::int64_t> user_id(const yaml::Node* parent, std::string_view key, Location absent_at,
+                              YamlReader& r) {
+  Located<std::int64_t> id = r.integer(parent, key, absent_at);
+  if (id.is_literal() && id.value < 0) {
+    r.error(id.where, std::string(key) + " must be 0 or more, not " + std::to_string(id.value));
+    return Located<std::int64_t>::absent(absent_at);
+  }
+  return id;
+}
+
 }  // namespace
 
 Container translate_container(const yaml::Node& c, ContainerRole role, const PodLevel& pod,
@@ -140,9 +153,9 @@ Container translate_container(const yaml::Node& c, ContainerRole role, const Pod
     Located<bool> p = r.boolean(pod.sc, "runAsNonRoot", sc_at);
     if (!p.is_absent()) out.run_as_non_root = p;
   }
-  out.run_as_user = r.integer(sc, "runAsUser", sc_at);
+  out.run_as_user = user_id(sc, "runAsUser", sc_at, r);
   if (out.run_as_user.is_absent() && pod.sc) {
-    Located<std::int64_t> p = r.integer(pod.sc, "runAsUser", sc_at);
+    Located<std::int64_t> p = user_id(pod.sc, "runAsUser", sc_at, r);
     if (!p.is_absent()) out.run_as_user = p;
   }
 
@@ -280,6 +293,35 @@ Volume translate_volume(const yaml::Node& v, YamlReader& r) {
   }
   return out;
 }
+
+namespace {
+
+// A pod volume is read-only when every container that mounts it does so with
+// `readOnly: true` (a read-only mount of a socket still reaches the API).
+// Shapes were checked where the containers were read; this reads quietly.
+void mark_read_only_volumes(const yaml::Node& spec, std::vector<Volume>& volumes) {
+  std::map<std::string_view, bool, std::less<>> only_read;  // volume name -> all mounts read-only
+  for (std::string_view key : {"initContainers", "containers", "ephemeralContainers"}) {
+    const yaml::Node* list = spec.get(key);
+    for (const yaml::Node* c : list ? list->items() : std::span<const yaml::Node* const>()) {
+      const yaml::Node* mounts = c->get("volumeMounts");
+      for (const yaml::Node* m : mounts ? mounts->items() : std::span<const yaml::Node* const>()) {
+        const yaml::Node* name = m->get("name");
+        if (!name || !name->is_scalar()) continue;
+        const yaml::Node* ro = m->get("readOnly");
+        bool read_only = ro && ro->as_bool(/*yaml11=*/true).value_or(false);
+        auto [it, first] = only_read.try_emplace(name->text(), read_only);
+        if (!first) it->second = it->second && read_only;
+      }
+    }
+  }
+  for (Volume& v : volumes) {
+    auto it = only_read.find(v.name);
+    v.read_only = it != only_read.end() && it->second;
+  }
+}
+
+}  // namespace
 
 bool is_workload(std::string_view api_version, std::string_view kind) {
   for (std::string_view k : k_workload_kinds) {
@@ -424,6 +466,7 @@ Workload translate_pod(const ObjectHeader& h, const PodTemplate& t, YamlReader& 
         w.volumes.push_back(translate_volume(*v, r));
     }
   }
+  mark_read_only_volumes(spec, w.volumes);
   return w;
 }
 
