@@ -152,24 +152,7 @@ class Translator {
       for (EnvVar& v : child.info.env) m_stages.back().info.onbuild_env.push_back(std::move(v));
       return;
     }
-    if (trigger.keyword == "ARG") {
-      for (const RawWord& w : words(trigger)) {
-        std::size_t eq = w.text.find('=');
-        BuildArg a;
-        a.name = w.text.substr(0, eq);
-        a.where = w.where;
-        a.stage = int(m_stages.size()) - 1;
-        a.onbuild = true;
-        std::string_view value =
-            eq == std::string::npos ? "" : std::string_view(w.text).substr(eq + 1);
-        a.default_value = eq == std::string::npos ? Located<std::string>::absent(w.where)
-                          : value.find('$') == std::string_view::npos
-                              ? Located<std::string>::literal(std::string(value), w.where)
-                              : Located<std::string>::dynamic(w.where);
-        m_build.args.push_back(std::move(a));
-      }
-      return;
-    }
+    if (trigger.keyword == "ARG") return arg(trigger, /*onbuild=*/true);
     copy(trigger);
     m_build.copies.back().onbuild = true;
   }
@@ -256,14 +239,18 @@ class Translator {
     m_stages.push_back(std::move(st));
   }
 
-  void arg(const Instruction& ins) {
+  // An `ONBUILD ARG` (`onbuild`) is declared in the child builds: it changes
+  // nothing here, and what its default refers to is the child's.
+  void arg(const Instruction& ins, bool onbuild = false) {
+    Vars child;
     for (const RawWord& w : words(ins)) {
       std::size_t eq = w.text.find('=');
       BuildArg a;
       a.name = w.text.substr(0, eq);
       a.where = w.where;
       a.stage = int(m_stages.size()) - 1;
-      Vars& scope = m_stages.empty() ? m_global : m_stages.back().vars;
+      a.onbuild = onbuild;
+      Vars& scope = onbuild ? child : m_stages.empty() ? m_global : m_stages.back().vars;
       std::optional<std::string> value;
       if (eq != std::string::npos) {
         Expanded e =
@@ -273,7 +260,7 @@ class Translator {
         if (e.resolved) value = e.text;
       } else {
         a.default_value = Located<std::string>::absent(w.where);
-        if (!m_stages.empty()) {
+        if (!m_stages.empty() && !onbuild) {
           auto g = m_global.find(a.name);
           if (g != m_global.end()) value = g->second;
         }
