@@ -1,5 +1,7 @@
 #include "host/virtualization.h"
 
+#include "util/strings.h"
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 #endif
@@ -14,11 +16,6 @@ namespace {
 
 bool contains(std::string_view text, std::string_view what) {
   return text.find(what) != std::string_view::npos;
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 struct Known {
@@ -172,7 +169,7 @@ void check_hypervisor(const RootFs& fs, const std::string& cpuid_vendor, Verdict
                            "/sys/class/dmi/id/bios_vendor"}) {
     std::optional<std::string> text = fs.read_line(file);
     if (!text || text->empty()) continue;
-    std::string l = lower(*text);
+    std::string l = to_lower(*text);
     for (const Known& k : k_dmi_vendors) {
       if (!contains(l, k.needle)) continue;
       v.evidence.push_back(std::string("DMI ") + (std::strrchr(file, '/') + 1) + ": \"" + *text +

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "rules/object_finding.h"
+#include "util/strings.h"
 
 namespace vern {
 namespace {
@@ -83,14 +84,8 @@ bool is_shell(std::string_view n) {
   return n == "sh" || n == "bash" || n == "zsh" || n == "dash" || n == "ksh" || n == "ash";
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
-
 bool is_powershell(std::string_view n) {
-  std::string l = lower(n);
+  std::string l = to_lower(n);
   return l == "pwsh" || l == "pwsh.exe" || l == "powershell" || l == "powershell.exe";
 }
 
@@ -113,7 +108,7 @@ bool is_command_parameter(std::string_view lowered) {
 bool powershell_runs_stdin(const ShellCommand& c) {
   const auto& w = c.words;
   for (std::size_t k = c.command_index + 1; k < w.size(); ++k) {
-    std::string a = lower(w[k].text);
+    std::string a = to_lower(w[k].text);
     if (a == "-") return true;
     if (is_command_parameter(a) || a == "-file" || a == "-f") {
       return k + 1 < w.size() && w[k + 1].text == "-";
@@ -134,11 +129,11 @@ bool powershell_runs_stdin(const ShellCommand& c) {
 // not a parameter. Empty when it runs a file or its standard input.
 std::string powershell_code(const ShellCommand& c) {
   const ShellWord* prog = c.program();
-  bool windows_powershell = prog && lower(name_of(*prog)).starts_with("powershell");
+  bool windows_powershell = prog && to_lower(name_of(*prog)).starts_with("powershell");
   const auto& w = c.words;
   std::size_t from = w.size();
   for (std::size_t k = c.command_index + 1; k < w.size(); ++k) {
-    std::string a = lower(w[k].text);
+    std::string a = to_lower(w[k].text);
     if (is_command_parameter(a)) {
       from = k + 1;
       break;
@@ -178,7 +173,7 @@ bool powershell_runs_download(std::string_view code) {
     }
     std::size_t j = i;
     while (j < code.size() && word_char(code[j])) ++j;
-    std::string w = lower(code.substr(i, j - i));
+    std::string w = to_lower(code.substr(i, j - i));
     i = j;
     if (w == "iex" || w == "invoke-expression") evaluates = true;
     if (w == "create") creates = true;

@@ -6,6 +6,7 @@
 
 #include "rules/helpers.h"
 #include "rules/subject.h"
+#include "util/strings.h"
 
 namespace vern {
 
@@ -27,12 +28,6 @@ constexpr RuleInfo k_info{
     .cis = "4.2",
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
-
 // Registry host (lower case, Docker Hub's aliases folded) plus optional path:
 // "https://Index.Docker.io/library/" -> "docker.io/library".
 std::string normalize_entry(std::string_view entry) {
@@ -41,7 +36,7 @@ std::string normalize_entry(std::string_view entry) {
   }
   while (entry.ends_with('/')) entry.remove_suffix(1);
   size_t slash = entry.find('/');
-  std::string host = lower(entry.substr(0, slash));
+  std::string host = to_lower(entry.substr(0, slash));
   if (host == "index.docker.io" || host == "registry-1.docker.io") host = "docker.io";
   if (slash == std::string_view::npos) return host;
   return host + std::string(entry.substr(slash));

@@ -16,6 +16,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 // True iff `a` and `b` are equal, ASCII letters compared case-insensitively.
 bool iequals(std::string_view a, std::string_view b);
 
+// `text` with ASCII letters in lower case.
+std::string to_lower(std::string_view text);
+
 // `text` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "json/dump.h"
+#include "util/strings.h"
 
 namespace vern::vulndb {
 
@@ -158,12 +159,6 @@ std::string rating_method(const VulnerabilityMatch& m) {
   return "other";
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 Result<PackageInventory> read_cyclonedx_packages(std::string_view text, std::string_view name) {
@@ -203,7 +198,7 @@ Result<std::string> add_cyclonedx_vulnerabilities(std::string_view sbom,
     auto it = by_id.find(m.advisory);
     if (it == by_id.end()) {
       Json v = {{"bom-ref", "vuln:" + m.advisory}, {"id", m.advisory}};
-      Json rating = {{"severity", lower(vuln_severity_name(m.severity))},
+      Json rating = {{"severity", to_lower(vuln_severity_name(m.severity))},
                      {"method", rating_method(m)}};
       if (m.score >= 0) {
         rating["score"] = m.score;

@@ -3,15 +3,11 @@
 #include <cctype>
 #include <vector>
 
+#include "util/strings.h"
+
 namespace vern::vulndb {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -40,7 +36,7 @@ bool starts_with_digit(std::string_view s) { return !s.empty() && s[0] >= '0' &&
 
 std::string ecosystem_from_osv(std::string_view name) {
   auto parts = split(name, ':');
-  std::string distro = lower(parts[0]);
+  std::string distro = to_lower(parts[0]);
   std::string_view release = parts.size() > 1 ? parts[1] : std::string_view();
   if (distro == "alpine") {
     return ecosystem_from_alpine_branch(release);
@@ -51,14 +47,14 @@ std::string ecosystem_from_osv(std::string_view name) {
     if (distro == "rocky linux") distro = "rocky";
     if (release.empty()) return distro;
     // "Rocky Linux:9" and "AlmaLinux:9" are major releases already.
-    return distro + ":" + lower(release);
+    return distro + ":" + to_lower(release);
   }
   if (distro == "ubuntu") {
     // "Ubuntu:22.04:LTS", "Ubuntu:Pro:18.04:LTS", "Ubuntu:Pro:FIPS:20.04:LTS".
     std::string key = "ubuntu";
     for (std::size_t i = 1; i < parts.size(); ++i) {
       if (parts[i] == "LTS") continue;
-      key += ":" + lower(parts[i]);
+      key += ":" + to_lower(parts[i]);
     }
     return key;
   }
@@ -69,7 +65,7 @@ std::string ecosystem_from_osv(std::string_view name) {
     }
     return "rhel";
   }
-  return lower(name);
+  return to_lower(name);
 }
 
 std::optional<std::string> ecosystem_from_debian_codename(std::string_view codename) {
@@ -87,11 +83,11 @@ std::optional<std::string> ecosystem_from_debian_codename(std::string_view coden
 std::string ecosystem_from_alpine_branch(std::string_view branch) {
   if (!branch.empty() && branch[0] == 'v') branch.remove_prefix(1);
   if (branch.empty()) return "alpine";
-  return "alpine:" + lower(branch);
+  return "alpine:" + to_lower(branch);
 }
 
 std::string ecosystem_for_os(const OsRelease& os) {
-  std::string id = lower(os.id);
+  std::string id = to_lower(os.id);
   const std::string& v = os.version_id;
   if (id == "debian") {
     if (!v.empty()) return "debian:" + leading_parts(v, 1);

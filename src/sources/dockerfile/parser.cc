@@ -4,6 +4,8 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "util/strings.h"
+
 namespace vern::dockerfile {
 namespace {
 
@@ -17,12 +19,6 @@ std::string_view trim_left(std::string_view s) {
 std::string_view trim_right(std::string_view s) {
   while (!s.empty() && blank(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 std::vector<std::string_view> split_lines(std::string_view content) {
@@ -49,7 +45,7 @@ std::size_t read_directives(const std::vector<std::string_view>& lines, Parsed& 
     l = trim_left(l.substr(1));
     std::size_t eq = l.find('=');
     if (eq == std::string_view::npos) break;
-    std::string key = lower(trim_right(l.substr(0, eq)));
+    std::string key = to_lower(trim_right(l.substr(0, eq)));
     std::string_view value = trim_left(l.substr(eq + 1));
     bool name_ok = !key.empty();
     for (char c : key) name_ok = name_ok && std::isalpha(static_cast<unsigned char>(c));

@@ -1,11 +1,11 @@
 #include "sources/dockerfile/run_commands.h"
 
-#include <cctype>
 #include <string>
 #include <string_view>
 
 #include "sources/shell/stdin_script.h"
 #include "sources/shell/tokenizer.h"
+#include "util/strings.h"
 
 namespace vern::dockerfile {
 namespace {
@@ -38,8 +38,7 @@ bool heredoc_is_script(const std::vector<ShellPipeline>& line, const Heredoc& h)
 
 bool is_posix_shell(const std::vector<std::string>& shell) {
   if (shell.empty()) return true;
-  std::string prog(shell::program_name(shell[0]));
-  for (char& ch : prog) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  std::string prog = to_lower(shell::program_name(shell[0]));
   return prog.find("powershell") == std::string::npos && prog.find("pwsh") == std::string::npos &&
          prog.find("cmd") == std::string::npos;
 }

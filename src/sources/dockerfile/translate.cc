@@ -10,6 +10,7 @@
 #include "sources/dockerfile/run_commands.h"
 #include "sources/dockerfile/words.h"
 #include "sources/shell/docker_run.h"
+#include "util/strings.h"
 
 namespace vern {
 namespace {
@@ -18,12 +19,6 @@ using dockerfile::Expanded;
 using dockerfile::Instruction;
 using dockerfile::RawWord;
 using dockerfile::Vars;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // What a stage carries into the stages built FROM it.
 struct StageState {
@@ -105,7 +100,7 @@ class Translator {
       }
     } else if (k == "HEALTHCHECK") {
       auto ws = words(ins);
-      bool none = !ws.empty() && lower(ws[0].text) == "none";
+      bool none = !ws.empty() && to_lower(ws[0].text) == "none";
       st.healthcheck = Located<bool>::literal(!none, ins.where);
     } else if (k == "SHELL" && ins.exec_form && !ins.exec.empty()) {
       st.shell = ins.exec;
@@ -205,9 +200,9 @@ class Translator {
                            ws[0].where.line, ws[0].where.column));
       e.resolved = false;
     }
-    if (ws.size() >= 3 && lower(ws[1].text) == "as") st.info.name = lower(ws[2].text);
+    if (ws.size() >= 3 && to_lower(ws[1].text) == "as") st.info.name = to_lower(ws[2].text);
     ImageRef ref = parse_image_ref(e.resolved ? e.text : ws[0].text);
-    std::string key = lower(e.text);
+    std::string key = to_lower(e.text);
     int parent = -1;
     for (std::size_t s = 0; e.resolved && s < m_stages.size(); ++s) {
       if (!m_stages[s].info.name.empty() && m_stages[s].info.name == key) parent = int(s);
@@ -347,7 +342,7 @@ class Translator {
         std::size_t comma = v.find(',', pos);
         std::string_view field =
             v.substr(pos, comma == std::string_view::npos ? v.npos : comma - pos);
-        if (field.size() > 5 && lower(field.substr(0, 5)) == "from=") {
+        if (field.size() > 5 && to_lower(field.substr(0, 5)) == "from=") {
           dockerfile::Flag from = f;
           from.value = std::string(field.substr(5));
           from.value_where.column += int(pos + 5);
@@ -362,7 +357,7 @@ class Translator {
   // `COPY --from=nginx:1.25` names an image unless it names a stage or index.
   void from_image(const dockerfile::Flag& f) {
     Expanded e = dockerfile::process_word(f.value, m_stages.back().vars, m_escape);
-    std::string key = lower(e.text);
+    std::string key = to_lower(e.text);
     if (key.empty() || std::isdigit(static_cast<unsigned char>(key[0]))) return;
     for (const StageState& s : m_stages) {
       if (s.info.name == key) return;
@@ -388,7 +383,7 @@ class Translator {
 void Translator::finish() {
   int target = int(m_stages.size()) - 1;
   if (!m_options.target.empty()) {
-    std::string want = lower(m_options.target);
+    std::string want = to_lower(m_options.target);
     int found = -1;
     for (std::size_t s = 0; s < m_stages.size(); ++s) {
       if (m_stages[s].info.name == want) found = int(s);
