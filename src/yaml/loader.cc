@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "yaml/node.h"
+#include "yaml/parse_memory.h"
 
 namespace vern::yaml {
 
@@ -481,6 +482,9 @@ class Loader {
 
 Stream parse(std::string_view content, const Limits& limits) {
   Loader loader(content, limits);
+  // Each run_from deletes its parser before returning, so nothing of
+  // libyaml's outlives the scope.
+  ParseMemoryScope memory;
   return loader.run();
 }
 
