@@ -18,7 +18,7 @@ RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DVERN_TESTS=OFF \
 
 FROM ${BASE}
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libyaml-0-2 libssl3 libsqlite3-0 libarchive13 libzstd1 zlib1g libmimalloc2.0 \
+ && apt-get install -y --no-install-recommends libssl3 libsqlite3-0 libarchive13 libzstd1 zlib1g libmimalloc2.0 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /build/vern /usr/local/bin/vern
 USER 10001:10001
