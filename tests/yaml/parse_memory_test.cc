@@ -16,12 +16,15 @@
 namespace vern::yaml {
 namespace {
 
-void skip_without_region() {
-  if (!parse_memory_enabled()) GTEST_SKIP() << "libyaml uses the system allocator in this build";
-}
+// Builds with sanitizers keep libyaml on the system allocator: nothing to test there.
+class ParseMemory : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!parse_memory_enabled()) GTEST_SKIP() << "libyaml uses the system allocator in this build";
+  }
+};
 
-TEST(ParseMemory, LibyamlAllocatesFromTheRegionInsideAScopeOnly) {
-  skip_without_region();
+TEST_F(ParseMemory, LibyamlAllocatesFromTheRegionInsideAScopeOnly) {
   {
     ParseMemoryScope scope;
     yaml_parser_t parser;
@@ -37,8 +40,7 @@ TEST(ParseMemory, LibyamlAllocatesFromTheRegionInsideAScopeOnly) {
   yaml_parser_delete(&parser);
 }
 
-TEST(ParseMemory, BlocksAreAlignedAndReallocKeepsTheirBytes) {
-  skip_without_region();
+TEST_F(ParseMemory, BlocksAreAlignedAndReallocKeepsTheirBytes) {
   ParseMemoryScope scope;
   auto* a = static_cast<char*>(std::malloc(3));
   auto* b = static_cast<char*>(std::malloc(40));
@@ -62,8 +64,7 @@ TEST(ParseMemory, BlocksAreAlignedAndReallocKeepsTheirBytes) {
   std::free(b2);
 }
 
-TEST(ParseMemory, WhatDoesNotFitTheRegionComesFromTheSystem) {
-  skip_without_region();
+TEST_F(ParseMemory, WhatDoesNotFitTheRegionComesFromTheSystem) {
   ParseMemoryScope scope;
   void* huge = std::malloc(std::size_t{65} << 20);
   ASSERT_NE(huge, nullptr);
@@ -80,8 +81,7 @@ TEST(ParseMemory, WhatDoesNotFitTheRegionComesFromTheSystem) {
   std::free(moved);
 }
 
-TEST(ParseMemory, TheOutermostScopeEmptiesTheRegion) {
-  skip_without_region();
+TEST_F(ParseMemory, TheOutermostScopeEmptiesTheRegion) {
   ParseMemoryScope outer;
   void* a = std::malloc(32);
   std::size_t used = parse_memory_used();
@@ -96,8 +96,7 @@ TEST(ParseMemory, TheOutermostScopeEmptiesTheRegion) {
   std::free(a);
 }
 
-TEST(ParseMemory, EachThreadHasItsOwnRegion) {
-  skip_without_region();
+TEST_F(ParseMemory, EachThreadHasItsOwnRegion) {
   ParseMemoryScope scope;
   void* mine = std::malloc(16);
   bool theirs_in_mine = true;
@@ -115,7 +114,7 @@ TEST(ParseMemory, EachThreadHasItsOwnRegion) {
   std::free(mine);
 }
 
-TEST(ParseMemory, ParsingLeavesNothingInTheRegion) {
+TEST(YamlParse, LeavesNothingInTheParseRegion) {
   std::string text = "a: &x {b: [1, 2, \"three\"]}\nc: *x\nd: |\n  block\n  text\n---\n[unclosed\n";
   Stream s = parse(text);
   ASSERT_EQ(s.documents.size(), 1u);
