@@ -117,15 +117,21 @@ class Loader {
     int first_line = 1;
     while (true) {
       std::optional<Error> err = run_from(offset, first_line, out);
-      if (!err) return out;
+      if (!err) break;
       out.errors.push_back(std::move(*err));
       const Error& e = out.errors.back();
-      if (e.kind == Error::Kind::limit_exceeded || out.errors.size() >= k_max_errors) return out;
+      if (e.kind == Error::Kind::limit_exceeded || out.errors.size() >= k_max_errors) break;
       auto next =
           next_document_start(m_content, offset, first_line, std::max(e.line, first_line + 1));
-      if (!next) return out;
+      if (!next) break;
       std::tie(offset, first_line) = *next;
     }
+    // In file order: a duplicate key met through an alias is located where
+    // its anchor was written, which may come after a later error's place.
+    std::stable_sort(out.errors.begin(), out.errors.end(), [](const Error& a, const Error& b) {
+      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+    return out;
   }
 
  private:

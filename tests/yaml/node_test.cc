@@ -77,6 +77,16 @@ TEST(YamlParse, ADuplicateKeyIsAnErrorAndTheLastValueIsRead) {
   EXPECT_EQ(spec->find("hostPID")->key->where().line, 3);
 }
 
+TEST(YamlParse, ErrorsAreInFileOrderWhenADuplicateKeyIsAnAlias) {
+  // The second duplicate is met last but located at its anchor, on line 1.
+  Stream s = parse("a: &k key\nm:\n  x: 1\n  x: 2\nkey: 1\n*k: 2\n");
+  ASSERT_EQ(s.errors.size(), 2u);
+  EXPECT_EQ(s.errors[0].line, 1);
+  EXPECT_NE(s.errors[0].message.find("\"key\""), std::string::npos);
+  EXPECT_EQ(s.errors[1].line, 4);
+  EXPECT_NE(s.errors[1].message.find("\"x\""), std::string::npos);
+}
+
 TEST(YamlParse, DuplicateKeysOfALargeMappingAreFoundToo) {
   std::string text;
   for (int i = 0; i < 100; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
