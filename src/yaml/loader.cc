@@ -127,7 +127,7 @@ class Loader {
       std::tie(offset, first_line) = *next;
     }
     // In file order: a duplicate key met through an alias is located where
-    // its anchor was written, which may come after a later error's place.
+    // its anchor was written, which can be above an error recorded before it.
     std::stable_sort(out.errors.begin(), out.errors.end(), [](const Error& a, const Error& b) {
       return std::pair(a.line, a.column) < std::pair(b.line, b.column);
     });
