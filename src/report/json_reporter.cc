@@ -10,6 +10,7 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -94,96 +95,132 @@ size_t verbatim_run(std::string_view s, size_t i) {
   return i;
 }
 
-void append_string(std::string& out, std::string_view s) {
-  size_t mark = out.size();
-  out += '"';
-  for (size_t i = 0; i < s.size();) {
-    // Most text needs no escape at all: copy runs of it at once.
-    size_t end = verbatim_run(s, i);
-    out.append(s.data() + i, end - i);
-    i = end;
-    if (i == s.size()) break;
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      size_t n = utf8_length(s, i);
-      if (n == 0) {
-        out.resize(mark);
-        out += dump_json(Json(std::string(s)));
-        return;
-      }
-      out.append(s.substr(i, n));
-      i += n;
-      continue;
-    }
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default: {
-        static constexpr char k_hex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += k_hex[c >> 4];
-        out += k_hex[c & 15];
-      }
-    }
-    ++i;
+// Writes JSON text into a buffer its caller sized for the worst case, so each
+// piece is a plain copy with no capacity check (a finding is about forty
+// pieces; growing a std::string piece by piece cost a third of rendering).
+// A JSON string of n bytes takes at most 6n + 2: each byte is copied, escaped
+// as \u00XX, or (malformed UTF-8) replaced by U+FFFD's three bytes.
+class Writer {
+ public:
+  explicit Writer(char* at) : m_at(at) {}
+
+  static constexpr std::size_t string_bound(std::string_view s) { return 6 * s.size() + 2; }
+
+  char* at() const { return m_at; }
+
+  template <std::size_t N>
+  void literal(const char (&text)[N]) {
+    std::memcpy(m_at, text, N - 1);
+    m_at += N - 1;
   }
-  out += '"';
-}
 
-void append_field(std::string& out, std::string_view key, std::string_view value) {
-  out += ",\"";
-  out.append(key);
-  out += "\":";
-  append_string(out, value);
-}
+  void raw(std::string_view text) {
+    std::memcpy(m_at, text.data(), text.size());
+    m_at += text.size();
+  }
 
-void append_field(std::string& out, std::string_view key, int value) {
-  out += ",\"";
-  out.append(key);
-  out += "\":";
-  char digits[16];
-  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  out.append(digits, std::size_t(end - digits));
+  void integer(int value) { m_at = std::to_chars(m_at, m_at + 12, value).ptr; }
+
+  // `s` as a JSON string, byte for byte what dump_json writes for it:
+  // quotes, backslashes and control characters escaped, well-formed UTF-8
+  // kept. Text with malformed UTF-8 (rare: it comes from odd input files)
+  // goes through dump_json itself for its replacement rules.
+  void string(std::string_view s) {
+    char* mark = m_at;
+    *m_at++ = '"';
+    for (size_t i = 0; i < s.size();) {
+      // Most text needs no escape at all: copy runs of it at once.
+      size_t end = verbatim_run(s, i);
+      raw(s.substr(i, end - i));
+      i = end;
+      if (i == s.size()) break;
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x80) {
+        size_t n = utf8_length(s, i);
+        if (n == 0) {
+          m_at = mark;
+          raw(dump_json(Json(std::string(s))));
+          return;
+        }
+        raw(s.substr(i, n));
+        i += n;
+        continue;
+      }
+      *m_at++ = '\\';
+      switch (c) {
+        case '"':
+        case '\\':
+          *m_at++ = char(c);
+          break;
+        case '\b':
+          *m_at++ = 'b';
+          break;
+        case '\f':
+          *m_at++ = 'f';
+          break;
+        case '\n':
+          *m_at++ = 'n';
+          break;
+        case '\r':
+          *m_at++ = 'r';
+          break;
+        case '\t':
+          *m_at++ = 't';
+          break;
+        default: {
+          static constexpr char k_hex[] = "0123456789abcdef";
+          literal("u00");
+          *m_at++ = k_hex[c >> 4];
+          *m_at++ = k_hex[c & 15];
+        }
+      }
+      ++i;
+    }
+    *m_at++ = '"';
+  }
+
+ private:
+  char* m_at;
+};
+
+// The most bytes write_finding can write for `f`.
+std::size_t finding_bound(const Finding& f) {
+  // Keys, punctuation and the two numbers of a finding; each property adds
+  // its two strings and a colon and a comma.
+  constexpr std::size_t k_fixed = 160, k_per_property = 2;
+  std::size_t n = k_fixed + Writer::string_bound(f.rule) + Writer::string_bound(f.file) +
+                  Writer::string_bound(f.object) + Writer::string_bound(f.message) +
+                  Writer::string_bound(f.remedy);
+  for (const auto& [key, value] : f.properties)
+    n += Writer::string_bound(key) + Writer::string_bound(value) + k_per_property;
+  return n;
 }
 
 // The same text as dump_json of an ordered object with these members in this order.
 // `file_json` is f.file already written as a JSON string (the same for every
 // finding of a file, so it is escaped once).
-void append_finding(std::string& out, const Finding& f, std::string_view file_json) {
-  out += "{\"rule\":";
-  append_string(out, f.rule);
-  append_field(out, "severity", severity_name(f.severity));
-  out += ",\"file\":";
-  out += file_json;
-  append_field(out, "line", f.where.line);
-  append_field(out, "column", f.where.column);
-  append_field(out, "object", f.object);
-  append_field(out, "message", f.message);
-  append_field(out, "remedy", f.remedy);
+void write_finding(Writer& out, const Finding& f, std::string_view file_json) {
+  out.literal("{\"rule\":");
+  out.string(f.rule);
+  out.literal(",\"severity\":\"");
+  out.raw(severity_name(f.severity));
+  out.literal("\",\"file\":");
+  out.raw(file_json);
+  out.literal(",\"line\":");
+  out.integer(f.where.line);
+  out.literal(",\"column\":");
+  out.integer(f.where.column);
+  out.literal(",\"object\":");
+  out.string(f.object);
+  out.literal(",\"message\":");
+  out.string(f.message);
+  out.literal(",\"remedy\":");
+  out.string(f.remedy);
   if (f.properties.empty()) {
-    out += '}';
+    out.literal("}");
     return;
   }
-  out += ",\"properties\":";
+  out.literal(",\"properties\":");
   const auto& props = f.properties;
   bool distinct = true;
   for (size_t i = 0; i < props.size() && distinct; ++i) {
@@ -193,19 +230,19 @@ void append_finding(std::string& out, const Finding& f, std::string_view file_js
     // A repeated key keeps its first place and its last value, as in a JSON object.
     Json object = Json::object();
     for (const auto& [key, value] : props) object[key] = value;
-    out += dump_json(object);
+    out.raw(dump_json(object));
   } else {
     char sep = '{';
     for (const auto& [key, value] : props) {
-      out += sep;
+      out.raw({&sep, 1});
       sep = ',';
-      append_string(out, key);
-      out += ':';
-      append_string(out, value);
+      out.string(key);
+      out.literal(":");
+      out.string(value);
     }
-    out += '}';
+    out.literal("}");
   }
-  out += '}';
+  out.literal("}");
 }
 
 Json error_json(const Error& e) {
@@ -252,20 +289,27 @@ class JsonReporter final : public Reporter {
   // Each finding on its own line, after a comma; the report's first finding
   // is written without it.
   std::string render_file(std::span<const Finding> findings) const override {
-    std::string out;
-    out.reserve(findings.size() * 512);  // a finding's line is 300-500 bytes
-    std::string file_json;               // the JSON string of the file of the last finding
+    constexpr std::size_t k_separator = 6;  // ",\n    "
+    std::size_t bound = 0;
+    for (const Finding& f : findings) bound += k_separator + finding_bound(f);
+    // Not a std::string of that size: it would be zero-filled, and the
+    // bound is several times what is written.
+    auto buffer = std::make_unique_for_overwrite<char[]>(bound);
+    Writer w(buffer.get());
+    std::string file_json;  // the JSON string of the file of the last finding
     const std::string* file = nullptr;
     for (const Finding& f : findings) {
-      out += ",\n    ";
+      w.literal(",\n    ");
       if (!file || f.file != *file) {
         file = &f.file;
-        file_json.clear();
-        append_string(file_json, f.file);
+        file_json.resize(Writer::string_bound(f.file));
+        Writer fw(file_json.data());
+        fw.string(f.file);
+        file_json.resize(std::size_t(fw.at() - file_json.data()));
       }
-      append_finding(out, f, file_json);
+      write_finding(w, f, file_json);
     }
-    return out;
+    return std::string(buffer.get(), w.at());
   }
 
   void add_rendered(std::string_view text, std::size_t count) override {

@@ -194,6 +194,9 @@ TEST(JsonReporter, FindingTextIsNlohmannsDump) {
       "surrogate \xED\xA0\x80 beyond \xF4\x90\x80\x80",
       "cut short \xE2\x82",
       "lone continuation \x80\xBF then ok \xC3\xA9",
+      // The longest a JSON string gets: six bytes out for every byte in.
+      std::string(100, '\x01'),
+      std::string(100, '\xFF'),
   };
   for (const std::string& text : texts) {
     Finding f = make_test_finding("rule-" + text, Severity::medium, "dir/" + text, 3, 4, "",
