@@ -2,11 +2,9 @@
 #include <yaml.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
-#include <memory_resource>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -14,77 +12,18 @@
 #include <utility>
 #include <vector>
 
+#include "yaml/arena.h"
+#include "yaml/event.h"
 #include "yaml/node.h"
 #include "yaml/parse_memory.h"
+#include "yaml/resume.h"
 
 namespace vern::yaml {
 
 namespace {
 
-// Nodes, texts and child lists of one stream, bump-allocated in blocks that
-// grow geometrically and are freed together. Everything placed here is
-// trivially destructible.
-class Arena {
- public:
-  explicit Arena(std::size_t first_block) : m_pool(first_block) {}
-
-  Node* node() { return new (m_pool.allocate(sizeof(Node), alignof(Node))) Node(); }
-
-  std::string_view copy(const char* data, std::size_t size) {
-    if (size == 0) return {};
-    char* p = static_cast<char*>(m_pool.allocate(size, 1));
-    std::memcpy(p, data, size);
-    return {p, size};
-  }
-
-  template <typename T>
-  std::span<const T> copy(std::span<const T> items) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    if (items.empty()) return {};
-    T* p = static_cast<T*>(m_pool.allocate(items.size_bytes(), alignof(T)));
-    std::memcpy(static_cast<void*>(p), items.data(), items.size_bytes());
-    return {p, items.size()};
-  }
-
- private:
-  std::pmr::monotonic_buffer_resource m_pool;
-};
-
 static_assert(std::is_trivially_destructible_v<Node>);
 static_assert(sizeof(Node) <= 40);
-
-// Frees what an event owns, as yaml_event_delete does, without clearing the
-// event afterwards: that clearing (a 100-byte memset per event) cost a few
-// percent of a scan. The event must not be read again until it is refilled.
-// Node events own their anchor, tag and scalar text; the rare others go
-// through libyaml.
-void release(yaml_event_t& ev) {
-  switch (ev.type) {
-    case YAML_SCALAR_EVENT:
-      std::free(ev.data.scalar.anchor);
-      std::free(ev.data.scalar.tag);
-      std::free(ev.data.scalar.value);
-      break;
-    case YAML_SEQUENCE_START_EVENT:
-      std::free(ev.data.sequence_start.anchor);
-      std::free(ev.data.sequence_start.tag);
-      break;
-    case YAML_MAPPING_START_EVENT:
-      std::free(ev.data.mapping_start.anchor);
-      std::free(ev.data.mapping_start.tag);
-      break;
-    case YAML_ALIAS_EVENT:
-      std::free(ev.data.alias.anchor);
-      break;
-    case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT:
-      break;
-    default:
-      yaml_event_delete(&ev);
-      return;
-  }
-  ev.type = YAML_NO_EVENT;
-}
 
 // Saturating add for expansion counts, so alias bombs cannot overflow.
 std::size_t add_sat(std::size_t a, std::size_t b) {
@@ -103,28 +42,6 @@ struct Parsed {
 };
 
 }  // namespace
-
-// The offset of the first line at or after line `from` (1-based; `offset`
-// is where line `first_line` starts) that opens a document with `---`, and
-// that line's number; nullopt when there is none.
-std::optional<std::pair<std::size_t, int>> next_document_start(std::string_view content,
-                                                               std::size_t offset, int first_line,
-                                                               int from) {
-  int line = first_line;
-  while (offset < content.size()) {
-    std::string_view rest = content.substr(offset);
-    if (line >= from && rest.starts_with("---") &&
-        (rest.size() == 3 || rest[3] == ' ' || rest[3] == '\t' || rest[3] == '\r' ||
-         rest[3] == '\n')) {
-      return std::pair{offset, line};
-    }
-    std::size_t nl = rest.find('\n');
-    if (nl == std::string_view::npos) break;
-    offset += nl + 1;
-    ++line;
-  }
-  return std::nullopt;
-}
 
 // Friend of Node: the only code that writes nodes.
 class Loader {

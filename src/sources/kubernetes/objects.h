@@ -75,6 +75,10 @@ struct PodLevel {
   Resources limits;
 };
 
+// The memory and CPU of a `limits` mapping (nullptr: none), absent at
+// `absent_at` when unset; a zero limit is no limit, written out.
+Resources read_limits(const yaml::Node* limits, Location absent_at, YamlReader& r);
+
 // One container entry (containers[], initContainers[], an Argo template's
 // container) with what it inherits from `pod`.
 Container translate_container(const yaml::Node& c, ContainerRole role, const PodLevel& pod,
