@@ -108,6 +108,23 @@ TEST(CheckFile, AServiceWithNeitherImageNorBuildIsReportedOnlyForWhatItSets) {
   EXPECT_TRUE(tools_checked);  // built here: a service of its own
 }
 
+TEST(CheckFile, AServiceExtendingAnotherFileIsReportedOnlyForWhatItSets) {
+  // common.yml is not read: its service may set the limits, user and
+  // capabilities this one leaves out.
+  FileResult r;
+  ASSERT_NO_FATAL_FAILURE(check_written("compose.yaml",
+                                        "services:\n"
+                                        "  web:\n"
+                                        "    extends: {file: common.yml, service: web}\n"
+                                        "    image: nginx:1.25\n"
+                                        "    privileged: true\n",
+                                        r));
+  std::vector<std::string> web;
+  for (const Finding& f : r.findings) web.push_back(f.rule);
+  std::sort(web.begin(), web.end());
+  EXPECT_EQ(web, (std::vector<std::string>{"image-not-pinned", "privileged"}));
+}
+
 TEST(CheckFile, ADockerRunWithOptionsInAVariableKeepsItsIssuesAndWhatItSets) {
   FileResult r;
   ASSERT_NO_FATAL_FAILURE(check_written("deploy.sh",

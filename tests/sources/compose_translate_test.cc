@@ -454,6 +454,32 @@ TEST(ComposeTranslator, ExtendsOfAnUnknownServiceOrACycleIsAnError) {
   EXPECT_EQ(t.inventory.workloads.size(), 4u);  // every service is still read
 }
 
+// What a base in another file sets is not read here: the service is only
+// partly known, so findings about missing settings are not made for it.
+TEST(ComposeTranslator, AServiceExtendingAnotherFilesServiceIsPartial) {
+  const char* text = R"(services:
+  web:
+    image: app:1
+    extends:
+      file: common.yml
+      service: web
+  worker:
+    extends: web
+    command: work
+  alone:
+    image: app:1
+    extends: {service: base}
+  base:
+    image: app:1
+)";
+  Translation t = translate_compose("compose.yaml", text);
+  EXPECT_TRUE(t.errors.empty()) << t.errors[0].message;
+  EXPECT_TRUE(service(t, "web").partial);
+  EXPECT_TRUE(service(t, "worker").partial);  // through its base in this file
+  EXPECT_FALSE(service(t, "alone").partial);
+  EXPECT_FALSE(service(t, "base").partial);
+}
+
 TEST(ComposeTranslator, AnErrorInABaseIsReportedOnceHoweverManyServicesExtendIt) {
   const char* text = R"(services:
   base:
