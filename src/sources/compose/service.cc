@@ -356,9 +356,8 @@ Workload translate_service(const std::string& name, Location key_at,
     w.partial = !svc.get("build");
   }
   // The chain goes on in another file, which may set what is unset here.
-  if (const yaml::Node* ext = levels.back()->get("extends"); ext && ext->is_mapping()) {
-    if (ext->get("file")) w.partial = true;
-  }
+  const yaml::Node* ext = levels.back()->get("extends");
+  if (ext && ext->is_mapping() && ext->get("file")) w.partial = true;
   c.user = str(svc, "user", key_at, r);
   c.privileged = boolean(svc, "privileged", key_at, r);
   c.read_only_rootfs = boolean(svc, "read_only", key_at, r);
