@@ -1,7 +1,8 @@
 // Fuzzes the YAML layer (libyaml events into located nodes, aliases, merge
 // keys, limits). Every node must carry a position, integer reads must agree
 // with a reference conversion, and the documents returned must respect the
-// limits they were loaded with, counting alias expansions.
+// limits they were loaded with, counting alias expansions. libyaml must give
+// the same events and errors whether vern's reader or its own reads the input.
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
@@ -15,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "support/yaml_events.h"
 #include "yaml/node.h"
 
 namespace {
@@ -130,6 +132,10 @@ void check_stream(std::string_view input, const vern::yaml::Limits& limits) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
+  const std::string text(input);
+  require(vern::testing::events_of(text, vern::testing::Reader::vern) ==
+              vern::testing::events_of(text, vern::testing::Reader::libyaml),
+          "vern's reader and libyaml's give different events");
   check_stream(input, vern::yaml::Limits{});
   // Tight limits, so that inputs the fuzzer can reach actually hit them.
   vern::yaml::Limits tight;

@@ -16,6 +16,7 @@
 #include "yaml/event.h"
 #include "yaml/node.h"
 #include "yaml/parse_memory.h"
+#include "yaml/reader.h"
 #include "yaml/resume.h"
 
 namespace vern::yaml {
@@ -67,13 +68,28 @@ class Loader {
     std::size_t offset = 0;
     int first_line = 1;
     while (true) {
-      std::optional<Error> err = run_from(offset, first_line, out);
+      const std::size_t documents = out.documents.size();
+      const std::size_t errors = out.errors.size();
+      std::optional<Error> err = run_from(offset, m_content.size() - offset, first_line, out);
       if (!err) break;
+      int resume_line = std::max(err->line, first_line + 1);
+      if (m_reader_error) {
+        // libyaml checks a whole window of its input (16 KiB) before it scans
+        // any of it, so the documents before a bad byte in that window were
+        // never read: read the part before the bad byte's document again, on
+        // its own. The bad byte's line cannot be read at all.
+        out.documents.erase(out.documents.begin() + std::ptrdiff_t(documents), out.documents.end());
+        out.errors.erase(out.errors.begin() + std::ptrdiff_t(errors), out.errors.end());
+        if (auto end = last_document_start(m_content, offset, first_line, err->line)) {
+          std::optional<Error> before = run_from(offset, end->first - offset, first_line, out);
+          if (before) out.errors.push_back(std::move(*before));
+        }
+        resume_line = std::max(err->line + 1, first_line + 1);
+      }
       out.errors.push_back(std::move(*err));
       const Error& e = out.errors.back();
       if (e.kind == Error::Kind::limit_exceeded || out.errors.size() >= k_max_errors) break;
-      auto next =
-          next_document_start(m_content, offset, first_line, std::max(e.line, first_line + 1));
+      auto next = next_document_start(m_content, offset, first_line, resume_line);
       if (!next) break;
       std::tie(offset, first_line) = *next;
     }
@@ -86,17 +102,18 @@ class Loader {
   }
 
  private:
-  // Loads documents from `offset` (the start of line `first_line`) into `out`
-  // until the stream ends or an error, which it returns.
-  std::optional<Error> run_from(std::size_t offset, int first_line, Stream& out) {
+  // Loads documents from the `length` bytes at `offset` (the start of line
+  // `first_line`) into `out` until their end or an error, which it returns.
+  std::optional<Error> run_from(std::size_t offset, std::size_t length, int first_line,
+                                Stream& out) {
     m_line_offset = first_line - 1;
+    m_reader_error = false;
     const bool after_error = !out.errors.empty();
     yaml_parser_initialize(&m_parser);
     // Deleted on every way out.
     std::unique_ptr<yaml_parser_t, void (*)(yaml_parser_t*)> guard(&m_parser, yaml_parser_delete);
-    std::string_view rest = m_content.substr(offset);
-    yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(rest.data()),
-                                 rest.size());
+    m_rest = m_content.substr(offset, length);
+    set_input(m_parser, m_input, m_rest);
     while (true) {
       yaml_event_t ev;
       if (!yaml_parser_parse(&m_parser, &ev)) return parser_error();
@@ -126,7 +143,13 @@ class Loader {
     return Location{int(mark.line) + 1 + m_line_offset, int(mark.column) + 1};
   }
 
-  Error parser_error() const {
+  Error parser_error() {
+    m_reader_error = m_parser.error == YAML_READER_ERROR;
+    if (m_reader_error) {
+      // The reader gives a byte offset, not a mark.
+      Location at = location_of(mark_at(m_rest, m_parser.problem_offset));
+      return Error::invalid("YAML syntax error: " + reader_problem(m_parser), at.line, at.column);
+    }
     std::string msg = m_parser.problem ? m_parser.problem : "invalid YAML";
     if (m_parser.context) msg = std::string(m_parser.context) + ": " + msg;
     Location at = location_of(m_parser.problem_mark);
@@ -425,7 +448,10 @@ class Loader {
   std::string_view m_content;
   const Limits& m_limits;
   yaml_parser_t m_parser{};
-  int m_line_offset = 0;  // lines before the part being loaded
+  ReaderInput m_input;
+  std::string_view m_rest;      // the part being loaded
+  bool m_reader_error = false;  // the last error was the reader's (a bad byte)
+  int m_line_offset = 0;        // lines before the part being loaded
   std::shared_ptr<Arena> m_arena;
   std::map<std::string, Parsed> m_anchors;
   std::vector<const Node*> m_item_stack;

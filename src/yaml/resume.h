@@ -15,4 +15,11 @@ std::optional<std::pair<std::size_t, int>> next_document_start(std::string_view 
                                                                std::size_t offset, int first_line,
                                                                int from);
 
+// The offset of the last line after line `first_line` and at or before line
+// `to` that opens a document with `---` (`offset` is where `first_line`
+// starts), and that line's number; nullopt when there is none.
+std::optional<std::pair<std::size_t, int>> last_document_start(std::string_view content,
+                                                               std::size_t offset, int first_line,
+                                                               int to);
+
 }  // namespace vern::yaml

@@ -39,5 +39,17 @@ TEST(NextDocumentStart, IsEmptyWhenNoMarkerFollows) {
   EXPECT_FALSE(next_document_start("", 0, 1, 1).has_value());
 }
 
+TEST(LastDocumentStart, FindsTheLastMarkerLineAfterTheFirstAndUpToTheGivenLine) {
+  std::string_view text = "---\na: 1\n---\nb: 2\n--- x\nc: 3\n---\n";
+  EXPECT_EQ(last_document_start(text, 0, 1, 6), std::pair(std::size_t{18}, 5));
+  EXPECT_EQ(last_document_start(text, 0, 1, 4), std::pair(std::size_t{9}, 3));
+  EXPECT_EQ(last_document_start(text, 0, 1, 5), std::pair(std::size_t{18}, 5));
+  // The first line itself does not count.
+  EXPECT_FALSE(last_document_start(text, 0, 1, 2).has_value());
+  // Lines are counted from the offset given: offset 9 starts line 3.
+  EXPECT_EQ(last_document_start(text, 9, 3, 8), std::pair(std::size_t{29}, 7));
+  EXPECT_FALSE(last_document_start("a: 1\nb: 2\n", 0, 1, 10).has_value());
+}
+
 }  // namespace
 }  // namespace vern::yaml
