@@ -1,7 +1,6 @@
 #include "yaml/reader.h"
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
@@ -96,15 +95,6 @@ namespace {
 // libyaml's limit on a stream's length (MAX_FILE_SIZE in its sources).
 constexpr std::size_t k_max_stream_bytes = ~std::size_t{0} / 2;
 
-// Bytes that are a character on their own and allowed in YAML: tab, line
-// feed, carriage return and printable ASCII. They are copied without decoding.
-constexpr std::array<bool, 256> k_plain = [] {
-  std::array<bool, 256> t{};
-  t['\t'] = t['\n'] = t['\r'] = true;
-  for (int c = 0x20; c < 0x7F; ++c) t[c] = true;
-  return t;
-}();
-
 int reader_error(yaml_parser_t& p, const char* problem, std::size_t offset, int value) {
   p.error = YAML_READER_ERROR;
   p.problem = problem;
@@ -172,8 +162,8 @@ Step check_character(yaml_parser_t& p, const unsigned char* s, std::size_t avail
     reader_error(p, "invalid Unicode character", offset, int(value));
     return Step::error;
   }
-  // Plain bytes never come here, so of the one-byte characters only the
-  // disallowed remain; the ranges are YAML's printable set.
+  // Printable ASCII, tab, line feed and carriage return never come here, so
+  // of the one-byte characters only the disallowed remain; the ranges are YAML's printable set.
   if (!(width > 1 && (value == 0x85 || (value >= 0xA0 && value <= 0xD7FF) ||
                       (value >= 0xE000 && value <= 0xFFFD) || value >= 0x10000))) {
     reader_error(p, "control characters are not allowed", offset, int(value));
@@ -229,7 +219,8 @@ int decode(yaml_parser_t& p, ReaderInput& in) {
     copy_printable(s, end, out);
     chars += std::size_t(s - run);
     if (s == end) break;
-    if (k_plain[*s]) {  // a tab or carriage return
+    // The other one-byte characters YAML allows: copied without decoding.
+    if (*s == '\t' || *s == '\r') {
       *out++ = *s++;
       ++chars;
       continue;

@@ -31,14 +31,11 @@ std::optional<std::pair<std::size_t, int>> last_document_start(std::string_view 
                                                                std::size_t offset, int first_line,
                                                                int to) {
   std::optional<std::pair<std::size_t, int>> found;
-  int line = first_line;
-  while (offset < content.size() && line <= to) {
-    std::string_view rest = content.substr(offset);
-    if (line > first_line && opens_document(rest)) found = std::pair{offset, line};
-    std::size_t nl = rest.find('\n');
-    if (nl == std::string_view::npos) break;
-    offset += nl + 1;
-    ++line;
+  std::pair<std::size_t, int> at{offset, first_line};
+  // Each search starts at the marker found before it: one pass in all.
+  while (auto next = next_document_start(content, at.first, at.second, at.second + 1)) {
+    if (next->second > to) break;
+    found = at = *next;
   }
   return found;
 }
